@@ -1,0 +1,57 @@
+import type { Framework } from '../framework/framework.js';
+import { FrameworkObject } from '../framework/object.js';
+import type { ConfigValue } from '../hooktools/config.js';
+import type { Application, Unit } from '../model/entities.js';
+import type { Model } from '../model/model.js';
+import { CharmEvents } from './charm-events.js';
+import type { CharmMeta } from './metadata.js';
+
+/**
+ * The base class of a charm. Subclass it, observe events in the constructor, and pass the class to
+ * `main()`:
+ *
+ *     class MyCharm extends CharmBase {
+ *       constructor(framework: Framework) {
+ *         super(framework);
+ *         this.observe(this.on.configChanged, this.onConfigChanged);
+ *       }
+ *       onConfigChanged(event: ConfigChangedEvent) { ... }
+ *     }
+ */
+export class CharmBase extends FrameworkObject {
+  /** The charm's events. */
+  readonly on: CharmEvents;
+
+  constructor(framework: Framework) {
+    super(framework, null);
+    this.on = new CharmEvents(this, framework.model.meta);
+  }
+
+  /** The Juju model as this unit sees it. */
+  get model(): Model {
+    return this.framework.model;
+  }
+  /** This application. */
+  get app(): Application {
+    return this.framework.model.app;
+  }
+  /** This unit. */
+  get unit(): Unit {
+    return this.framework.model.unit;
+  }
+  /** The charm's metadata. */
+  get meta(): CharmMeta {
+    return this.framework.model.meta;
+  }
+  /** The charm's config. */
+  get config(): Readonly<Record<string, ConfigValue>> {
+    return this.framework.model.config;
+  }
+  /** The directory the charm runs from. */
+  get charmDir(): string {
+    return this.framework.charmDir;
+  }
+}
+
+/** A charm class as `main()` takes it. */
+export type CharmClass = new (framework: Framework) => CharmBase;

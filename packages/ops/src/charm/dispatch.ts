@@ -1,0 +1,70 @@
+import type { BoundEvent } from '../framework/event.js';
+import type { Model } from '../model/model.js';
+import { type StatusBase, statusPriority } from '../model/status.js';
+import type { CharmBase } from './charm-base.js';
+import * as ev from './events.js';
+import type { JujuContext } from './juju-context.js';
+
+/** Hooks with no collect-status and no re-emission of deferred events (ops's restricted context). */
+export const RESTRICTED_EVENTS = new Set(['collect_metrics', 'meter_status_changed']);
+
+/** The arguments ops's dispatcher passes to an event's constructor, built from the hook environment. */
+export function eventArgs(
+  bound: BoundEvent<ev.HookEvent | ev.ActionEvent, never[]>,
+  ctx: JujuContext,
+  model: Model,
+): unknown[] {
+  const proto = bound.type.prototype;
+  if (proto instanceof ev.RelationEvent) {
+    if (!ctx.relationName || ctx.relationId === undefined) {
+      throw new Error(`${bound.kind} needs JUJU_RELATION and JUJU_RELATION_ID in the environment`);
+    }
+    const relation = model.getRelation(ctx.relationName, ctx.relationId);
+    const app = ctx.remoteAppName ? model.getApp(ctx.remoteAppName) : undefined;
+    const unit = ctx.remoteUnitName ? model.getUnit(ctx.remoteUnitName) : undefined;
+    if (!app)
+      model.backend.jujuLog('WARNING', `${bound.kind}: the remote application is not known (LP#1960934)`);
+    const args: unknown[] = [relation, app, unit];
+    if (proto instanceof ev.RelationDepartedEvent) {
+      args.push(ctx.departingUnitName ? model.getUnit(ctx.departingUnitName) : undefined);
+    }
+    return args;
+  }
+  if (proto instanceof ev.StorageEvent) {
+    const name = ctx.storageName ?? bound.kind.replace(/_storage_(attached|detaching)$/, '');
+    return [{ name, index: ctx.storageIndex ?? 0, location: '' }];
+  }
+  if (proto instanceof ev.PebbleCustomNoticeEvent) {
+    return [
+      ctx.workloadName,
+      { id: ctx.noticeId ?? '', type: ctx.noticeType ?? '', key: ctx.noticeKey ?? '' },
+    ];
+  }
+  if (proto instanceof ev.PebbleCheckEvent) return [ctx.workloadName, ctx.pebbleCheckName ?? ''];
+  if (proto instanceof ev.WorkloadEvent) return [ctx.workloadName];
+  if (proto instanceof ev.SecretRevisionEvent)
+    return [ctx.secretId, ctx.secretLabel, ctx.secretRevision ?? 0];
+  if (proto instanceof ev.SecretEvent) return [ctx.secretId, ctx.secretLabel];
+  if (proto instanceof ev.ActionEvent) return [ctx.actionUuid ?? ''];
+  return [];
+}
+
+/** Emits collect-status (app on the leader, then unit) and sets the winning statuses. */
+export async function evaluateStatus(charm: CharmBase): Promise<void> {
+  const collected = charm.model.collectedStatuses;
+  if (charm.unit.isLeader()) {
+    await charm.on.collectAppStatus.emit();
+    const winner = pickStatus(collected.app);
+    if (winner) charm.app.status = winner;
+  }
+  await charm.on.collectUnitStatus.emit();
+  const winner = pickStatus(collected.unit);
+  if (winner) charm.unit.status = winner;
+}
+
+/** The highest-priority status, the first added winning ties; undefined when none was added. */
+export function pickStatus(statuses: readonly StatusBase[]): StatusBase | undefined {
+  let best: StatusBase | undefined;
+  for (const s of statuses) if (!best || statusPriority(s) > statusPriority(best)) best = s;
+  return best;
+}

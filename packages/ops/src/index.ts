@@ -1,0 +1,69 @@
+// The public API of @ops-ts/ops: what a charm imports.
+export type { LogLevel, ModelBackend } from './backend/backend.js';
+export {
+  InvalidStatusError,
+  ModelError,
+  RelationDataAccessError,
+  RelationDataError,
+  RelationDataTypeError,
+  RelationNotFoundError,
+  SecretNotFoundError,
+  TooManyRelatedAppsError,
+} from './backend/errors.js';
+export { HookToolBackend } from './backend/hooktool-backend.js';
+export { DispatchAbort } from './charm/abort.js';
+export { CharmBase, type CharmClass } from './charm/charm-base.js';
+export { CharmEvents } from './charm/charm-events.js';
+export { CollectStatusEvent } from './charm/collect-status.js';
+export { pickStatus } from './charm/dispatch.js';
+export * from './charm/events.js';
+export {
+  type Env,
+  eventNameOf,
+  type JujuContext,
+  JujuContextError,
+  jujuContextFromEnv,
+} from './charm/juju-context.js';
+export { type MainOptions, main, runDispatch } from './charm/main.js';
+export {
+  type ActionMeta,
+  type CharmMeta,
+  type CharmMetaSources,
+  type ConfigOptionMeta,
+  MetadataError,
+  parseCharmMeta,
+  type RelationMeta,
+} from './charm/metadata.js';
+export { BoundEvent, EventBase, type EventType } from './framework/event.js';
+export { FileStore, STATE_FILE } from './framework/file-store.js';
+export {
+  CommitEvent,
+  Framework,
+  FrameworkEvents,
+  LifecycleEvent,
+  PreCommitEvent,
+} from './framework/framework.js';
+export { Handle } from './framework/handle.js';
+export type { JsonObject, JsonValue } from './framework/json.js';
+export { NotSerializableError } from './framework/json.js';
+export { JujuStore, StateTooLargeError } from './framework/juju-store.js';
+export { JujuLogger, type Logger } from './framework/logger.js';
+export { type EventHandler, FrameworkObject, ObjectEvents } from './framework/object.js';
+export { type FrameworkStore, type Notice, StateCorruptError, type StoreData } from './framework/store.js';
+export { StoredState } from './framework/stored-state.js';
+export type { ConfigValue } from './hooktools/config.js';
+export { HookToolError, spawnRunner, type ToolResult, type ToolRunner } from './hooktools/runner.js';
+export { Application, Unit } from './model/entities.js';
+export { Model, type ModelOptions } from './model/model.js';
+export { Relation, RelationData } from './model/relation.js';
+export { RelationDataContent } from './model/relation-data.js';
+export {
+  ActiveStatus,
+  BlockedStatus,
+  ErrorStatus,
+  MaintenanceStatus,
+  StatusBase,
+  type StatusName,
+  UnknownStatus,
+  WaitingStatus,
+} from './model/status.js';

@@ -1,0 +1,176 @@
+import type { ModelBackend } from '../backend/backend.js';
+import { RelationNotFoundError, TooManyRelatedAppsError } from '../backend/errors.js';
+import type { CharmMeta } from '../charm/metadata.js';
+import type { ConfigValue } from '../hooktools/config.js';
+import { Application, type EntityContext, Unit } from './entities.js';
+import { LeadershipCache } from './leadership.js';
+import { Relation, type RelationContext } from './relation.js';
+import type { StatusBase } from './status.js';
+
+/** Where the model comes from: the charm's metadata, the backend, and the hook's identity. */
+export interface ModelOptions {
+  meta: CharmMeta;
+  backend: ModelBackend;
+  unitName: string;
+  modelName: string;
+  modelUuid: string;
+  /** The relation of the current relation hook, with its remote app when Juju gave one. */
+  eventRelation?: { endpoint: string; id: number; remoteApp?: string };
+  /** In relation-broken: this relation is gone from `relations`. */
+  brokenRelationId?: number;
+  /** In relation-departed/-broken: the remote unit whose data stays readable. */
+  remoteUnitName?: string;
+}
+
+/** The Juju model as this unit sees it during one dispatch. Caches what ops caches. */
+export class Model {
+  /** This unit. */
+  readonly unit: Unit;
+  /** This application. */
+  readonly app: Application;
+  /** The model's name. */
+  readonly name: string;
+  /** The model's uuid. */
+  readonly uuid: string;
+  /** The charm's metadata. */
+  readonly meta: CharmMeta;
+  /** The backend every operation goes through. */
+  readonly backend: ModelBackend;
+  /** Statuses added by collect-status observers during this dispatch. */
+  readonly collectedStatuses: { app: StatusBase[]; unit: StatusBase[] } = { app: [], unit: [] };
+
+  readonly #leadership: LeadershipCache;
+  readonly #units = new Map<string, Unit>();
+  readonly #apps = new Map<string, Application>();
+  readonly #relations = new Map<string, Relation[]>();
+  readonly #options: ModelOptions;
+  #config: Readonly<Record<string, ConfigValue>> | undefined;
+  readonly #entityCtx: EntityContext;
+  readonly #relationCtx: RelationContext;
+  readonly #extraRelations: Relation[] = [];
+
+  constructor(options: ModelOptions) {
+    this.#options = options;
+    this.meta = options.meta;
+    this.backend = options.backend;
+    this.name = options.modelName;
+    this.uuid = options.modelUuid;
+    this.#leadership = new LeadershipCache(options.backend);
+    this.#entityCtx = {
+      backend: options.backend,
+      unitName: options.unitName,
+      appName: options.unitName.split('/')[0] ?? options.unitName,
+      leadership: this.#leadership,
+      getApp: (name) => this.getApp(name),
+    };
+    this.unit = this.getUnit(options.unitName);
+    this.app = this.unit.app;
+    this.#relationCtx = {
+      backend: options.backend,
+      unit: this.unit,
+      app: this.app,
+      getUnit: (n) => this.getUnit(n),
+      getApp: (n) => this.getApp(n),
+      isLeader: () => this.#leadership.isLeader(),
+    };
+  }
+
+  /** The unit with this name (the same object for the same name). */
+  getUnit(name: string): Unit {
+    let unit = this.#units.get(name);
+    if (!unit) {
+      unit = new Unit(name, this.#entityCtx);
+      this.#units.set(name, unit);
+    }
+    return unit;
+  }
+
+  /** The application with this name (the same object for the same name). */
+  getApp(name: string): Application {
+    let app = this.#apps.get(name);
+    if (!app) {
+      app = new Application(name, this.#entityCtx);
+      this.#apps.set(name, app);
+    }
+    return app;
+  }
+
+  /** The charm's config: options that are set or have a default. One `config-get` per dispatch. */
+  get config(): Readonly<Record<string, ConfigValue>> {
+    this.#config ??= Object.freeze({ ...this.backend.configGet() });
+    return this.#config;
+  }
+
+  /** The live relations on an endpoint (one `relation-ids` per endpoint per dispatch). */
+  relations(endpoint: string): readonly Relation[] {
+    const cached = this.#relations.get(endpoint);
+    if (cached) return cached;
+    if (!this.meta.relations[endpoint]) {
+      throw new Error(`unknown relation endpoint ${JSON.stringify(endpoint)} (not in metadata.yaml)`);
+    }
+    const ids = this.backend.relationIds(endpoint).filter((id) => id !== this.#options.brokenRelationId);
+    const list = ids.map((id) => this.buildRelation(endpoint, id, true));
+    this.#relations.set(endpoint, list);
+    return list;
+  }
+
+  /**
+   * The relation on `endpoint`: by id when given (an inactive Relation if it is not live), else the only
+   * one (undefined when there is none; TooManyRelatedAppsError when there are several).
+   */
+  getRelation(endpoint: string, id?: number): Relation | undefined {
+    if (id === undefined) {
+      const list = this.relations(endpoint);
+      if (list.length > 1) throw new TooManyRelatedAppsError(endpoint, list.length, 1);
+      return list[0];
+    }
+    const live = this.relations(endpoint).find((r) => r.id === id);
+    if (live) return live;
+    const extra = this.#extraRelations.find((r) => r.name === endpoint && r.id === id);
+    if (extra) return extra;
+    const dead = this.buildRelation(endpoint, id, false);
+    this.#extraRelations.push(dead);
+    return dead;
+  }
+
+  private buildRelation(endpoint: string, id: number, active: boolean): Relation {
+    const meta = this.meta.relations[endpoint];
+    if (!meta)
+      throw new Error(`unknown relation endpoint ${JSON.stringify(endpoint)} (not in metadata.yaml)`);
+    let unitNames: string[] = [];
+    if (active) {
+      try {
+        unitNames = this.backend.relationList(endpoint, id);
+      } catch (error) {
+        if (!(error instanceof RelationNotFoundError)) throw error;
+        active = false;
+      }
+    }
+    const units = unitNames.map((n) => this.getUnit(n));
+    let appName: string | undefined;
+    const ev = this.#options.eventRelation;
+    if (ev && ev.id === id && ev.remoteApp) appName = ev.remoteApp;
+    else if (meta.role === 'peer') appName = this.app.name;
+    else if (units[0]) appName = units[0].app.name;
+    else if (active) {
+      try {
+        appName = this.backend.relationRemoteApp(endpoint, id);
+      } catch (error) {
+        if (!(error instanceof RelationNotFoundError)) throw error;
+      }
+    }
+    const extra: Unit[] = [];
+    const remoteUnit = this.#options.remoteUnitName;
+    if (ev && ev.id === id && remoteUnit && !unitNames.includes(remoteUnit))
+      extra.push(this.getUnit(remoteUnit));
+    const app = appName === undefined ? undefined : this.getApp(appName);
+    const isBroken = id === this.#options.brokenRelationId;
+    return new Relation(endpoint, id, app, units, meta, this.#relationCtx, active && !isBroken, extra);
+  }
+
+  /** Sends every pending relation write: one `relation-set` per changed bag. */
+  flush(): void {
+    for (const list of this.#relations.values()) for (const r of list) r.data.flush();
+    for (const r of this.#extraRelations) r.data.flush();
+  }
+}
