@@ -1,0 +1,5 @@
+export type { ExecHandler, ExecRequest, ExecResult } from './exec-types.js';
+export type { NoticeInput } from './notice-store.js';
+export type { PebbleServerOptions } from './pebble-server.js';
+export { PebbleServer } from './pebble-server.js';
+export type { SentSignal } from './server-state.js';

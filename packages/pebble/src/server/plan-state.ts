@@ -1,0 +1,50 @@
+import { LayerError } from '../errors.js';
+import { combineLayer, type LabelledLayer, mergeLayers } from '../layer-merge.js';
+import type { Layer } from '../layer-types.js';
+import { parseLayerYaml } from '../layer-yaml.js';
+import { badRequest } from './http-io.js';
+
+/** The layer stack and the combined plan derived from it. */
+export class PlanState {
+  private stack: LabelledLayer[] = [];
+  private combined: Layer = {};
+
+  /** Add a layer (parsed from YAML) on top, or combine it into an existing label. */
+  addLayer(label: string, yamlText: string, combine: boolean): void {
+    if (!label) throw badRequest('label must be set');
+    let layer: Layer;
+    try {
+      layer = parseLayerYaml(yamlText, label);
+    } catch (e) {
+      throw badRequest((e as Error).message);
+    }
+    const index = this.stack.findIndex((l) => l.label === label);
+    let next: LabelledLayer[];
+    if (index >= 0 && !combine) throw badRequest(`layer ${JSON.stringify(label)} already exists`);
+    try {
+      if (index >= 0) {
+        const existing = this.stack[index] as LabelledLayer;
+        next = [...this.stack];
+        next[index] = { label, layer: combineLayer(existing.layer, layer, label) };
+      } else {
+        next = [...this.stack, { label, layer }];
+      }
+      // Validate the whole stack before committing, so a bad layer leaves the plan untouched.
+      this.combined = mergeLayers(next);
+    } catch (e) {
+      if (e instanceof LayerError) throw badRequest(e.message);
+      throw e;
+    }
+    this.stack = next;
+  }
+
+  /** The combined plan. */
+  plan(): Layer {
+    return structuredClone(this.combined);
+  }
+
+  /** The layer stack, bottom first. */
+  layers(): LabelledLayer[] {
+    return structuredClone(this.stack);
+  }
+}
