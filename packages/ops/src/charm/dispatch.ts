@@ -14,8 +14,9 @@ export function eventArgs(
   ctx: JujuContext,
   model: Model,
 ): unknown[] {
-  const proto = bound.type.prototype;
-  if (proto instanceof ev.RelationEvent) {
+  const is = (cls: abstract new (...a: never[]) => unknown) =>
+    bound.type === cls || bound.type.prototype instanceof cls;
+  if (is(ev.RelationEvent)) {
     if (!ctx.relationName || ctx.relationId === undefined) {
       throw new Error(`${bound.kind} needs JUJU_RELATION and JUJU_RELATION_ID in the environment`);
     }
@@ -25,27 +26,26 @@ export function eventArgs(
     if (!app)
       model.backend.jujuLog('WARNING', `${bound.kind}: the remote application is not known (LP#1960934)`);
     const args: unknown[] = [relation, app, unit];
-    if (proto instanceof ev.RelationDepartedEvent) {
+    if (is(ev.RelationDepartedEvent)) {
       args.push(ctx.departingUnitName ? model.getUnit(ctx.departingUnitName) : undefined);
     }
     return args;
   }
-  if (proto instanceof ev.StorageEvent) {
+  if (is(ev.StorageEvent)) {
     const name = ctx.storageName ?? bound.kind.replace(/_storage_(attached|detaching)$/, '');
     return [{ name, index: ctx.storageIndex ?? 0, location: '' }];
   }
-  if (proto instanceof ev.PebbleCustomNoticeEvent) {
+  if (is(ev.PebbleCustomNoticeEvent)) {
     return [
       ctx.workloadName,
       { id: ctx.noticeId ?? '', type: ctx.noticeType ?? '', key: ctx.noticeKey ?? '' },
     ];
   }
-  if (proto instanceof ev.PebbleCheckEvent) return [ctx.workloadName, ctx.pebbleCheckName ?? ''];
-  if (proto instanceof ev.WorkloadEvent) return [ctx.workloadName];
-  if (proto instanceof ev.SecretRevisionEvent)
-    return [ctx.secretId, ctx.secretLabel, ctx.secretRevision ?? 0];
-  if (proto instanceof ev.SecretEvent) return [ctx.secretId, ctx.secretLabel];
-  if (proto instanceof ev.ActionEvent) return [ctx.actionUuid ?? ''];
+  if (is(ev.PebbleCheckEvent)) return [ctx.workloadName, ctx.pebbleCheckName ?? ''];
+  if (is(ev.WorkloadEvent)) return [ctx.workloadName];
+  if (is(ev.SecretRevisionEvent)) return [ctx.secretId, ctx.secretLabel, ctx.secretRevision ?? 0];
+  if (is(ev.SecretEvent)) return [ctx.secretId, ctx.secretLabel];
+  if (is(ev.ActionEvent)) return [ctx.actionUuid ?? ''];
   return [];
 }
 

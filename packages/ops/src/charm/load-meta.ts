@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CharmMeta, type CharmMetaSources, MetadataError, parseCharmMeta } from './metadata.js';
 
-declare const __OPS_TS_CHARM_META__: CharmMetaSources | undefined;
+/** Set by `ops-ts build` through esbuild `define`; plain properties of globalThis otherwise (unset). */
+interface BuildDefines {
+  __OPS_TS_EMBEDDED__?: boolean;
+  __OPS_TS_CHARM_META__?: CharmMetaSources;
+}
 
 /**
  * The charm's metadata from `JUJU_CHARM_DIR`: `metadata.yaml` (required) plus `config.yaml` and
@@ -15,10 +19,15 @@ export async function loadCharmMeta(charmDir: string): Promise<CharmMeta> {
   if (!existsSync(metadataPath)) {
     throw new MetadataError(`metadata.yaml not found in the charm directory ${charmDir}`);
   }
-  if (typeof __OPS_TS_CHARM_META__ !== 'undefined' && __OPS_TS_CHARM_META__) {
-    return parseCharmMeta(__OPS_TS_CHARM_META__);
+  // A literal `if (flag)` so the bundler drops the YAML branch (and the yaml module) from charm bundles.
+  if ((globalThis as BuildDefines).__OPS_TS_EMBEDDED__) {
+    return parseCharmMeta((globalThis as BuildDefines).__OPS_TS_CHARM_META__ as CharmMetaSources);
+  } else {
+    return loadFromYaml(charmDir, await import('yaml'));
   }
-  const { parse } = await import('yaml');
+}
+
+function loadFromYaml(charmDir: string, { parse }: typeof import('yaml')): CharmMeta {
   const read = (name: string, required: boolean): unknown => {
     const path = join(charmDir, name);
     if (!required && !existsSync(path)) return undefined;

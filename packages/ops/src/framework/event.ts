@@ -63,7 +63,7 @@ export class BoundEvent<E extends EventBase = EventBase, A extends unknown[] = n
   /** Emits the event to its observers; custom events run nested, so await it. */
   emit(...args: A): Promise<void> {
     const fw = this.emitter.framework;
-    const handle = this.emitter.handle.nest(this.kind, String(fw.nextEventKey()));
+    const handle = this.emitter.handle.nest('on').nest(this.kind, String(fw.nextEventKey()));
     const event = new this.type(handle, ...args);
     return fw.emitEvent(event);
   }

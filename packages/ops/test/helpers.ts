@@ -1,0 +1,92 @@
+// Test helpers: a scripted, recording hook-tool runner and a charm directory in a temp folder.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type CharmClass,
+  type LogLevel,
+  runDispatch,
+  type ToolResult,
+  type ToolRunner,
+} from '../src/index.js';
+
+/** One hook-tool call as the runner saw it. */
+export interface Call {
+  tool: string;
+  args: string[];
+  stdin?: string;
+}
+
+/** A scripted answer: stdout text, or a function of the call. */
+export type Answer = string | ToolResult | ((call: Call) => string | ToolResult);
+
+/** A runner answering from a script (tool → answer) and recording every call. */
+export function scriptedRunner(script: Record<string, Answer> = {}): { runner: ToolRunner; calls: Call[] } {
+  const calls: Call[] = [];
+  const runner: ToolRunner = (tool, args, stdin) => {
+    const call: Call = { tool, args: [...args], ...(stdin === undefined ? {} : { stdin }) };
+    calls.push(call);
+    const answer = script[tool] ?? defaults[tool] ?? '';
+    const out = typeof answer === 'function' ? answer(call) : answer;
+    return typeof out === 'string' ? { stdout: out, stderr: '', exitCode: 0 } : out;
+  };
+  return { runner, calls };
+}
+
+const defaults: Record<string, Answer> = {
+  'is-leader': 'true',
+  'config-get': '{}',
+  'relation-ids': '[]',
+  'status-get': '{"status":"unknown","message":""}',
+};
+
+/** A failing tool answer, as Juju prints it. */
+export function fail(stderr: string, exitCode = 1): ToolResult {
+  return { stdout: '', stderr, exitCode };
+}
+
+/** Writes a charm directory with the given YAML documents. */
+export function charmDir(docs: { metadata?: string; config?: string; actions?: string } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ops-ts-test-'));
+  writeFileSync(join(dir, 'metadata.yaml'), docs.metadata ?? 'name: test-charm\n');
+  if (docs.config) writeFileSync(join(dir, 'config.yaml'), docs.config);
+  if (docs.actions) writeFileSync(join(dir, 'actions.yaml'), docs.actions);
+  return dir;
+}
+
+/** Options of one test dispatch. */
+export interface DispatchOptions {
+  hook: string;
+  dir: string;
+  script?: Record<string, Answer>;
+  env?: Record<string, string>;
+  logLevel?: LogLevel;
+  useJujuForStorage?: boolean;
+}
+
+/** Runs one dispatch in-process against a scripted runner; returns exit code, calls and stderr lines. */
+export async function dispatch(charm: CharmClass, options: DispatchOptions) {
+  const { runner, calls } = scriptedRunner(options.script);
+  const stderr: string[] = [];
+  const code = await runDispatch(charm, {
+    runner,
+    env: {
+      JUJU_DISPATCH_PATH: options.hook.includes('/') ? options.hook : `hooks/${options.hook}`,
+      JUJU_UNIT_NAME: 'test-charm/0',
+      JUJU_MODEL_NAME: 'test',
+      JUJU_MODEL_UUID: '11111111-2222-4333-8444-555555555555',
+      JUJU_VERSION: '3.6.8',
+      JUJU_CHARM_DIR: options.dir,
+      ...options.env,
+    },
+    stderr: (line) => stderr.push(line),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.useJujuForStorage ? { useJujuForStorage: true } : {}),
+  });
+  return { code, calls, stderr, tools: calls.map((c) => c.tool) };
+}
+
+/** The messages sent through juju-log. */
+export function logLines(calls: Call[]): string[] {
+  return calls.filter((c) => c.tool === 'juju-log').map((c) => `${c.args[1]}: ${c.args.slice(3).join(' ')}`);
+}
