@@ -1,0 +1,48 @@
+/** @ops-ts/juju: an in-memory Juju implementing the hook-tool rules over plain model state. */
+export { boolFlag, type FlagDef, type ParsedArgs, parseArgs, stringFlag } from './argv.js';
+export {
+  type ApplicationOptions,
+  addAction,
+  addApplication,
+  addRelation,
+  addSecret,
+  addSecretRevision,
+  addStorage,
+  addUnit,
+  DEFAULT_ADDRESS,
+  type EndpointRef,
+  grantSecret,
+  type ModelOptions,
+  makeNetwork,
+  makeStatus,
+  newModel,
+  type RelationOptions,
+  type SecretOptions,
+  setCloud,
+  type UnitOptions,
+} from './builders.js';
+export type { StateChange } from './changes.js';
+export { CommitError } from './commit.js';
+export { HelpRequested, RunError, UsageError } from './errors.js';
+export { formatOutput, type OutputFormat, type OutputValue, struct, toGoJson, toGoYaml } from './format.js';
+export {
+  beginHook,
+  HookContext,
+  type HookOptions,
+  type HookPhase,
+  type ProcessOutcome,
+  runHookTool,
+} from './hook-context.js';
+export {
+  isValidApplicationName,
+  isValidUnitName,
+  newSecretId,
+  parseSecretUri,
+  secretUri,
+  unitApp,
+} from './ids.js';
+export type { JsonObject, JsonValue } from './json.js';
+export type { BagDelta, PendingChanges } from './pending.js';
+export type * from './state.js';
+export type { ToolResult } from './tool.js';
+export { TOOL_NAMES, TOOLS } from './tools/index.js';
