@@ -185,6 +185,7 @@ export class Framework {
         (n) =>
           n.observerPath === obs.observerPath &&
           n.methodName === obs.methodName &&
+          n.eventPath !== eventPath && // only events queued earlier; observing twice runs twice
           n.eventPath.slice(0, n.eventPath.lastIndexOf('[')) === prefix &&
           jsonEqual(this.#data.snapshots[n.eventPath], data),
       );
