@@ -349,7 +349,7 @@ describe('leadership, status, config, goal state', () => {
   it('units and apps are identity-stable', async () => {
     const r = await inHook(
       (c) =>
-        c.model.getUnit('pg/0') === c.model.getUnit('pg/0') &&
+        [c.model.getUnit('pg/0')].includes(c.model.getUnit('pg/0')) &&
         c.model.getUnit('pg/0').app === c.model.getApp('pg'),
     );
     expect(r.value).toBe(true);
