@@ -40,13 +40,9 @@ async function inHook<T>(
   class Probe extends CharmBase {
     constructor(framework: Framework) {
       super(framework);
-      for (const bound of [
-        this.on.configChanged,
-        this.on.relationDeparted('db'),
-        this.on.relationBroken('db'),
-      ]) {
-        this.observe(bound, this.run);
-      }
+      this.observe(this.on.configChanged, this.run);
+      this.observe(this.on.relationDeparted('db'), this.run);
+      this.observe(this.on.relationBroken('db'), this.run);
     }
     run(_e: EventBase) {
       try {
