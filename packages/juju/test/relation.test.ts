@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { dbHook, err, hook, makeWorld, ok, sh } from './fixture.js';
+
+describe('relation-get', () => {
+  it.each([
+    ['relation-get', 'host: pg-0\nmulti: |\n  pew\n  pew\n'],
+    ['relation-get host', 'pg-0\n'],
+    ['relation-get multi', 'pew\npew\n\n'],
+    ['relation-get missing', ''],
+    ['relation-get --format=json missing', 'null\n'],
+    ['relation-get --format=json -r db:3 - postgresql/0', '{"host":"pg-0","multi":"pew\\npew\\n"}\n'],
+    ['relation-get --format=json -r 3 - postgresql/0', '{"host":"pg-0","multi":"pew\\npew\\n"}\n'],
+    ['relation-get --format=json -r anything:3 - postgresql/0', '{"host":"pg-0","multi":"pew\\npew\\n"}\n'],
+    ['relation-get -r3 host postgresql/0', 'pg-0\n'],
+    ['relation-get --relation=db:3 host postgresql/0', 'pg-0\n'],
+    ['relation-get --format=json -r db:3 --app - postgresql', '{"endpoints":"pg:5432"}\n'],
+    ['relation-get --format=json -r db:3 --app - postgresql/1', '{"endpoints":"pg:5432"}\n'],
+    ['relation-get --app', 'endpoints: pg:5432\n'],
+    ['relation-get - myapp/0', 'mine: "yes"\n'],
+    ['relation-get --format=json --app - myapp', '{"database":"app"}\n'],
+    ['relation-get - postgresql/1 --format json', '{"private-address":"192.0.2.0"}\n'],
+  ])('%s', (line, stdout) => {
+    expect(sh(dbHook(makeWorld()), line)).toEqual(ok(stdout));
+  });
+
+  it.each([
+    ['relation-get -r 2', 'invalid value "2" for option -r: relation not found', 2],
+    ['relation-get --relation=db:2', 'invalid value "db:2" for option --relation: relation not found', 2],
+    ['relation-get -r one', 'invalid value "one" for option -r: invalid relation id', 2],
+    ['relation-get - mysql', 'expected unit name, got application name "mysql"', 2],
+    ['relation-get - unit//0', 'invalid unit name "unit//0"', 2],
+    ['relation-get - postgresql/0 extra', 'unrecognized args: ["extra"]', 2],
+    ['relation-get --format xml', 'invalid value "xml" for option --format: unknown format "xml"', 2],
+    ['relation-get --foo', 'option provided but not defined: --foo', 2],
+    ['relation-get - nosuch/0', 'permission denied', 1],
+  ])('%s fails', (line, message, code) => {
+    expect(sh(dbHook(makeWorld()), line)).toEqual(err(message, code));
+  });
+
+  it('needs a relation id outside relation hooks, and a target', () => {
+    const state = makeWorld();
+    expect(sh(hook(state), 'relation-get')).toEqual(err('no relation id specified', 2));
+    expect(sh(hook(state), 'relation-get -r 3')).toEqual(err('no unit or application specified', 2));
+    expect(sh(hook(state), 'relation-get -r 3 --app')).toEqual(err('no unit or application specified', 2));
+  });
+
+  it('falls back to the remote app when no remote unit (created/broken/app changed)', () => {
+    const ctx = dbHook(makeWorld(), { hookName: 'db-relation-created', remoteUnit: '' });
+    expect(sh(ctx, 'relation-get --format=json')).toEqual(ok('{"endpoints":"pg:5432"}\n'));
+  });
+
+  it('refuses a non-leader read of its own app bag in a regular relation, allows it for peers', () => {
+    const state = makeWorld();
+    state.relations['1']!.appData.myapp = { peer: 'data' };
+    const ctx = dbHook(state, { unit: 'myapp/1' });
+    expect(sh(ctx, 'relation-get --app - myapp')).toEqual(err('permission denied', 1));
+    expect(sh(ctx, 'relation-get -r cluster:1 --app - myapp')).toEqual(ok('peer: data\n'));
+  });
+
+  it('writes output to a file with -o', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/juju-`);
+    const ctx = dbHook(makeWorld());
+    expect(ctx.runTool('relation-get', ['-o', 'out.txt', 'host'], undefined, dir)).toEqual(ok(''));
+    expect(readFileSync(`${dir}/out.txt`, 'utf8')).toBe('pg-0\n');
+  });
+
+  it('reads remote data as a snapshot for the rest of the hook', () => {
+    const state = makeWorld();
+    const ctx = dbHook(state);
+    expect(sh(ctx, 'relation-get host')).toEqual(ok('pg-0\n'));
+    state.relations['3']!.unitData['postgresql/0']!.host = 'changed';
+    expect(sh(ctx, 'relation-get host')).toEqual(ok('pg-0\n'));
+    expect(sh(dbHook(state), 'relation-get host')).toEqual(ok('changed\n'));
+  });
+});
+
+describe('relation-set', () => {
+  it.each([
+    ['relation-set a=1 b=x=y', { mine: 'yes', a: '1', b: 'x=y' }],
+    ['relation-set -r db:3 mine=', {}],
+    ['relation-set --relation 3 c=3', { mine: 'yes', c: '3' }],
+  ])('%s', (line, bag) => {
+    const ctx = dbHook(makeWorld());
+    expect(sh(ctx, line)).toEqual(ok());
+    expect(ctx.ownUnitBag(3)).toEqual(bag);
+  });
+
+  it('reads JSON from stdin with --file - (ops ≥3.4 argv)', () => {
+    const ctx = dbHook(makeWorld());
+    const stdin = JSON.stringify({ a: 'x', n: 1, b: true, mine: '' });
+    expect(ctx.runTool('relation-set', ['-r', 'db:3', '--app', '--file', '-'], stdin)).toEqual(ok());
+    expect(ctx.ownAppBag(3)).toEqual({ database: 'app', a: 'x', n: '1', b: 'true' });
+    expect(ctx.ownUnitBag(3)).toEqual({ mine: 'yes' });
+  });
+
+  it('reads YAML files relative to cwd; CLI pairs override', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/juju-`);
+    writeFileSync(`${dir}/s.yaml`, 'a: 42\nb: ~\nc: "q"\n');
+    const ctx = dbHook(makeWorld());
+    expect(ctx.runTool('relation-set', ['--file', 's.yaml', 'c=cli'], undefined, dir)).toEqual(ok());
+    expect(ctx.ownUnitBag(3)).toEqual({ mine: 'yes', a: '42', c: 'cli' });
+  });
+
+  it('asks for stdin when none was supplied', () => {
+    const ctx = dbHook(makeWorld());
+    expect(sh(ctx, 'relation-set --file -')).toEqual(err('hook tool requires stdin, none supplied', 1));
+  });
+
+  it.each([
+    ['relation-set foo', 'expected "key=value", got "foo"', 2],
+    ['relation-set =x', 'expected "key=value", got "=x"', 2],
+    ['relation-set a=1 a=2', 'key "a" specified more than once', 2],
+    ['relation-set -r 9 a=1', 'invalid value "9" for option -r: relation not found', 2],
+  ])('%s fails', (line, message, code) => {
+    expect(sh(dbHook(makeWorld()), line)).toEqual(err(message, code));
+  });
+
+  it('rejects nested YAML values (exit 1)', () => {
+    const result = dbHook(makeWorld()).runTool('relation-set', ['--file', '-'], 'a:\n  b: c\n');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/^ERROR yaml: unmarshal errors:/);
+  });
+
+  it('non-leader --app write fails with cannot write relation settings', () => {
+    const ctx = dbHook(makeWorld(), { unit: 'myapp/1' });
+    expect(sh(ctx, 'relation-set --app a=1')).toEqual(err('cannot write relation settings', 1));
+  });
+
+  it('needs a relation id outside relation hooks', () => {
+    expect(sh(hook(makeWorld()), 'relation-set a=1')).toEqual(err('no relation id specified', 2));
+  });
+
+  it('warns about the deprecated --format flag on stderr', () => {
+    expect(sh(dbHook(makeWorld()), 'relation-set --format json a=1')).toEqual({
+      stdout: '',
+      stderr: '--format flag deprecated for command "relation-set"',
+      exitCode: 0,
+    });
+  });
+});
+
+describe('relation-ids / relation-list / relation-model-get', () => {
+  it('relation-ids sorts as strings and defaults to the hook endpoint', () => {
+    const state = makeWorld();
+    state.relations['10'] = { ...structuredClone(state.relations['3']!), id: 10 };
+    state.relations['2'] = { ...structuredClone(state.relations['3']!), id: 2 };
+    const ctx = dbHook(state);
+    expect(sh(ctx, 'relation-ids')).toEqual(ok('db:10\ndb:2\ndb:3\n'));
+    expect(sh(ctx, 'relation-ids db --format=json')).toEqual(ok('["db:10","db:2","db:3"]\n'));
+    expect(sh(ctx, 'relation-ids nope')).toEqual(ok(''));
+    expect(sh(ctx, 'relation-ids nope --format=json')).toEqual(ok('[]\n'));
+    expect(sh(ctx, 'relation-ids a b')).toEqual(err('unrecognized args: ["b"]', 2));
+    expect(sh(hook(state), 'relation-ids')).toEqual(err('no endpoint name specified', 2));
+  });
+
+  it('relation-list lists remote units, the remote app, and nothing in broken', () => {
+    const state = makeWorld();
+    expect(sh(dbHook(state), 'relation-list')).toEqual(ok('postgresql/0\npostgresql/1\n'));
+    expect(sh(dbHook(state), 'relation-list --format=json --app -r db:3')).toEqual(ok('"postgresql"\n'));
+    expect(sh(hook(state), 'relation-list --format=json -r cluster:1')).toEqual(ok('["myapp/1"]\n'));
+    expect(sh(hook(state), 'relation-list --app -r cluster:1')).toEqual(ok('myapp\n'));
+    const departed = dbHook(state, { hookName: 'db-relation-departed', departingUnit: 'postgresql/1' });
+    expect(sh(departed, 'relation-list --format=json')).toEqual(ok('["postgresql/0"]\n'));
+    const broken = dbHook(state, { hookName: 'db-relation-broken', remoteUnit: '' });
+    expect(sh(broken, 'relation-list --format=json')).toEqual(ok('[]\n'));
+    expect(sh(broken, 'relation-list')).toEqual(ok(''));
+    expect(sh(hook(state), 'relation-list')).toEqual(err('no relation id specified', 2));
+    expect(sh(dbHook(state), 'relation-list x')).toEqual(err('unrecognized args: ["x"]', 2));
+  });
+
+  it('relation-model-get prints the remote model uuid', () => {
+    const state = makeWorld();
+    expect(sh(dbHook(state), 'relation-model-get --format=json -r db:3')).toEqual(
+      ok('{"uuid":"00000000-0000-4000-8000-000000000000"}\n'),
+    );
+    state.relations['3']!.remoteModelUuid = 'other';
+    expect(sh(dbHook(state), 'relation-model-get')).toEqual(ok('uuid: other\n'));
+    expect(sh(hook(state), 'relation-model-get')).toEqual(err('no relation id specified', 2));
+  });
+});
