@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAction } from '../src/index.js';
+import { addAction, runHookTool } from '../src/index.js';
 import { dbHook, hook, makeWorld, ok, sh } from './fixture.js';
 
 describe('commit vs discard', () => {
@@ -79,6 +79,13 @@ describe('commit vs discard', () => {
     ctx.commit();
     expect(sh(ctx, 'is-leader').exitCode).toBe(1);
     expect(() => ctx.discard()).toThrow(/already committed/);
+  });
+
+  it('runHookTool is the free-function entry point', () => {
+    const ctx = hook(makeWorld());
+    expect(runHookTool(ctx, 'is-leader', ['--format=json'])).toEqual(ok('true\n'));
+    expect(runHookTool(ctx, 'state-set', ['--file', '-'], Buffer.from('a: b\n'))).toEqual(ok());
+    expect(ctx.charmState()).toEqual({ a: 'b' });
   });
 
   it('unknown tools fail like the jujuc RPC', () => {
