@@ -30,8 +30,8 @@ export interface ParsedArgs {
 }
 
 // strconv.ParseBool accepts exactly these spellings.
-const TRUE_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const FALSE_WORDS = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+const TRUE_WORDS: readonly string[] = Object.freeze(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const FALSE_WORDS: readonly string[] = Object.freeze(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 /** Formats a flag name with its dashes as gnuflag does (`-r`, `--relation`). */
 export function flagWithMinus(name: string): string {
@@ -106,8 +106,8 @@ function setFlag(
   }
   if (def.kind === 'bool') {
     // For short flags the inline value keeps its '=' (`-a=true` → "=true"), as in gnuflag.
-    if (TRUE_WORDS.has(value)) flags[key] = true;
-    else if (FALSE_WORDS.has(value)) flags[key] = false;
+    if (TRUE_WORDS.includes(value)) flags[key] = true;
+    else if (FALSE_WORDS.includes(value)) flags[key] = false;
     else {
       const reason = `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`;
       throw new UsageError(`invalid value ${goQuote(value)} for option ${flagWithMinus(name)}: ${reason}`);

@@ -17,7 +17,7 @@ export const MAX_SECRET_VALUE_BYTES = 8 * 1024;
 export const MAX_SECRET_CONTENT_BYTES = 64 * 1024;
 
 /** Rotation policies a charm may set. */
-export const ROTATE_POLICIES: readonly RotatePolicy[] = [
+export const ROTATE_POLICIES: readonly RotatePolicy[] = Object.freeze([
   'never',
   'hourly',
   'daily',
@@ -25,7 +25,7 @@ export const ROTATE_POLICIES: readonly RotatePolicy[] = [
   'monthly',
   'quarterly',
   'yearly',
-];
+]);
 
 function fileSize(io: ToolIO, path: string): Buffer | undefined {
   try {
@@ -104,7 +104,7 @@ function encodeSecretData(raw: Record<string, string>): Bag {
 }
 
 const DURATION_RE = /^[+-]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h))+$/;
-const UNIT_MS: Record<string, number> = {
+const UNIT_MS: Readonly<Record<string, number>> = Object.freeze({
   ns: 1e-6,
   us: 1e-3,
   µs: 1e-3,
@@ -112,7 +112,7 @@ const UNIT_MS: Record<string, number> = {
   s: 1000,
   m: 60_000,
   h: 3_600_000,
-};
+});
 
 /** Parses `--expire` (RFC 3339, `2006-01-02T15:04:05` as UTC, or a Go duration) to ISO; Init errors. */
 export function parseExpire(spec: string, now: Date): string {

@@ -7,7 +7,7 @@ import type { ActionRecord } from '../state.js';
 import { defineTool } from '../tool.js';
 
 const KEY_RULE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-const RESERVED = ['stdout', 'stdout-encoding', 'stderr', 'stderr-encoding'];
+const RESERVED: readonly string[] = Object.freeze(['stdout', 'stdout-encoding', 'stderr', 'stderr-encoding']);
 
 function runningAction(ctx: HookContext): ActionRecord {
   const action = ctx.action;

@@ -3,7 +3,7 @@ import { boolFlag, stringFlag } from '../argv.js';
 import { UsageError } from '../errors.js';
 import { defineTool } from '../tool.js';
 
-const LEVELS: Record<string, string> = {
+const LEVELS: Readonly<Record<string, string>> = Object.freeze({
   TRACE: 'TRACE',
   DEBUG: 'DEBUG',
   INFO: 'INFO',
@@ -11,7 +11,7 @@ const LEVELS: Record<string, string> = {
   WARNING: 'WARNING',
   ERROR: 'ERROR',
   CRITICAL: 'CRITICAL',
-};
+});
 
 /** The juju-log tool. */
 export const jujuLog = defineTool<{ message: string; level: string; debug: boolean; format: string }>({

@@ -89,7 +89,7 @@ export const openPort = defineTool(portSpec('open'));
 /** The close-port tool. */
 export const closePort = defineTool(portSpec('close'));
 
-const PROTOCOL_ORDER = { icmp: 0, tcp: 1, udp: 2 };
+const PROTOCOL_ORDER = Object.freeze({ icmp: 0, tcp: 1, udp: 2 });
 
 /** The opened-ports tool. */
 export const openedPorts = defineTool<{ endpoints: boolean }>({

@@ -5,7 +5,7 @@ import type { OutputValue } from '../format.js';
 import type { StatusRecord } from '../state.js';
 import { defineTool } from '../tool.js';
 
-const SETTABLE = ['maintenance', 'blocked', 'waiting', 'active'];
+const SETTABLE: readonly string[] = Object.freeze(['maintenance', 'blocked', 'waiting', 'active']);
 
 function details(record: StatusRecord, includeData: boolean): Record<string, OutputValue> {
   const out: Record<string, OutputValue> = { status: record.status };
