@@ -56,11 +56,14 @@ function readableFrom(ws: WebSocket, encoding: BufferEncoding | null): Readable 
 function writableTo(ws: WebSocket, encoding: BufferEncoding | null): Writable {
   return new Writable({
     defaultEncoding: encoding ?? 'utf8',
+    // Once the command has finished the socket is closed; late input is dropped like a closed pipe.
     write(chunk: Buffer, _enc, callback) {
-      ws.send(chunk, { binary: true }, callback);
+      if (ws.readyState !== ws.OPEN) return callback();
+      ws.send(chunk, { binary: true }, () => callback());
     },
     final(callback) {
-      ws.send(END, callback);
+      if (ws.readyState !== ws.OPEN) return callback();
+      ws.send(END, () => callback());
     },
   });
 }
@@ -121,6 +124,7 @@ export class ExecProcess<T extends string | Buffer = string> {
 
   /** Wait for the command and return its captured output; ExecError (with the output) on a non-zero exit. */
   async waitOutput(): Promise<{ stdout: T; stderr: T | null }> {
+    this.closeStdin();
     const [out, err] = await Promise.all([
       collect(this.stdout, this.ctx.encoding),
       this.stderr ? collect(this.stderr, this.ctx.encoding) : Promise.resolve(null),
@@ -136,9 +140,13 @@ export class ExecProcess<T extends string | Buffer = string> {
     return (this.ctx.encoding ? data.toString(this.ctx.encoding) : data) as T;
   }
 
-  private async finish(): Promise<number> {
-    // Close stdin first: a command reading stdin would otherwise never finish.
+  // Send EOF first: a command reading stdin would otherwise never finish.
+  private closeStdin(): void {
     if (this.stdin && !this.stdin.writableEnded) this.stdin.end();
+  }
+
+  private async finish(): Promise<number> {
+    this.closeStdin();
     const timeout = this.ctx.timeout === null ? null : this.ctx.timeout + 1;
     let change: Change;
     try {

@@ -26,7 +26,11 @@ export async function tempDir(): Promise<string> {
 export async function startPebble(opts: Partial<PebbleServerOptions> = {}, timeout = 5): Promise<Fixture> {
   const dir = await tempDir();
   const root = join(dir, 'root');
-  const server = await PebbleServer.start({ socketPath: join(dir, 'pebble.socket'), filesRoot: root, ...opts });
+  const server = await PebbleServer.start({
+    socketPath: join(dir, 'pebble.socket'),
+    filesRoot: root,
+    ...opts,
+  });
   onTestFinished(() => server.close());
   await mkdir(root, { recursive: true });
   return { server, client: new Client({ socketPath: server.socketPath, timeout }), root, dir };

@@ -222,9 +222,11 @@ export class ExecSessions {
     for (const ws of Object.values(session.sockets)) ws?.close();
   }
 
-  /** Signals sent by clients to the given exec task. */
-  signals(taskId: string): string[] {
-    return [...(this.sessions.get(taskId)?.signals ?? [])];
+  /** Signals clients sent on control websockets, in order. */
+  signals(): { taskId: string; command: string[]; signal: string }[] {
+    return [...this.sessions.values()].flatMap((s) =>
+      s.signals.map((signal) => ({ taskId: s.taskId, command: [...s.request.command], signal })),
+    );
   }
 
   /** Stop all timers and sockets. */

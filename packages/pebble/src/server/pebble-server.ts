@@ -121,6 +121,11 @@ export class PebbleServer {
     return structuredClone(this.state.changes.list());
   }
 
+  /** Signals sent to running exec commands over their control websocket. */
+  execSignals(): { taskId: string; command: string[]; signal: string }[] {
+    return this.state.exec.signals();
+  }
+
   /** Signals sent to services through the API. */
   signals(): SentSignal[] {
     return structuredClone(this.state.signals);
