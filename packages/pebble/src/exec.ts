@@ -73,13 +73,20 @@ export async function startExec<T extends string | Buffer>(
   });
   const changeId = String(resp.change ?? '');
   const taskId = String(expectObject(resp.result, 'POST /v1/exec')['task-id'] ?? '');
+  const opened: WebSocket[] = [];
+  const open = async (name: string): Promise<WebSocket> => {
+    const ws = await openSocket(t.socketPath, taskId, name);
+    opened.push(ws);
+    return ws;
+  };
   let sockets: ExecSockets;
   try {
-    const control = await openSocket(t.socketPath, taskId, 'control');
-    const stdio = await openSocket(t.socketPath, taskId, 'stdio');
-    const stderr = combine ? null : await openSocket(t.socketPath, taskId, 'stderr');
+    const control = await open('control');
+    const stdio = await open('stdio');
+    const stderr = combine ? null : await open('stderr');
     sockets = { control, stdio, stderr };
   } catch (e) {
+    for (const ws of opened) ws.terminate();
     // The exec probably finished early with an error; the change says why.
     const change = await t.waitChange(changeId, { timeout: 5 });
     if (change.err) throw new ChangeError(change.err, change);
