@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { buildCharm } from './build.js';
+import { packCharm } from './pack.js';
+import { loadProject } from './project.js';
+import { findCharmProjects, findRoot } from './workspace.js';
+
+/** The charm folders a build/pack command acts on. */
+function targets(dir: string | undefined, all: boolean | undefined): string[] {
+  if (all) return findCharmProjects(findRoot());
+  return [resolve(dir ?? '.')];
+}
+
+const program = new Command('ops-ts').description(
+  'Build, pack and simulate Juju charms written in TypeScript',
+);
+
+program
+  .command('build')
+  .description("bundle a charm's src/charm.ts into dist/ (one file, no node_modules at run time)")
+  .argument('[dir]', 'the charm project folder', '.')
+  .option('--all', 'every charm under charms/ and examples/')
+  .action(async (dir: string, opts: { all?: boolean }) => {
+    for (const target of targets(dir, opts.all)) {
+      const result = await buildCharm(loadProject(target));
+      console.log(`built ${result.bundle} (${(result.bundleBytes / 1024).toFixed(0)} KiB)`);
+    }
+  });
+
+program
+  .command('pack')
+  .description('build and pack a charm into <name>_<platform>.charm, laid out as charmcraft pack lays it out')
+  .argument('[dir]', 'the charm project folder', '.')
+  .option('--all', 'every charm under charms/ and examples/')
+  .option('-o, --out <dir>', 'where to write the .charm (default: the charm folder)')
+  .action(async (dir: string, opts: { all?: boolean; out?: string }) => {
+    for (const target of targets(dir, opts.all)) {
+      const out = await packCharm(loadProject(target), opts.out ? resolve(opts.out) : undefined);
+      console.log(`packed ${out}`);
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`ERROR ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
