@@ -12,6 +12,23 @@ export {
 } from './backend/errors.js';
 export { HookToolBackend } from './backend/hooktool-backend.js';
 export { DispatchAbort } from './charm/abort.js';
+export {
+  ActionParamsError,
+  actionSchema,
+  type ParamSchema,
+  type ParamsProblem,
+  type ParamsValidator,
+  type ParamType,
+  paramsValidatorFor,
+  schemaValidator,
+  validateActionParams,
+} from './charm/action-params.js';
+export {
+  type ActionResults,
+  type ActionResultValue,
+  flattenActionResults,
+  InvalidActionResultsError,
+} from './charm/action-results.js';
 export { CharmBase, type CharmClass } from './charm/charm-base.js';
 export { CharmEvents } from './charm/charm-events.js';
 export { CollectStatusEvent } from './charm/collect-status.js';
@@ -52,11 +69,36 @@ export { type EventHandler, FrameworkObject, ObjectEvents } from './framework/ob
 export { type FrameworkStore, type Notice, StateCorruptError, type StoreData } from './framework/store.js';
 export { StoredState } from './framework/stored-state.js';
 export type { ConfigValue } from './hooktools/config.js';
+export type { CloudCredential, CloudSpec } from './hooktools/credential.js';
+// Types a ModelBackend implementation (testing kit, simulator) needs.
+export type { BindAddressInfo, NetworkAddressInfo, NetworkInfo } from './hooktools/network.js';
+export type { OpenedPortEntry } from './hooktools/port.js';
 export { HookToolError, spawnRunner, type ToolResult, type ToolRunner } from './hooktools/runner.js';
+export type {
+  SecretInfoReading,
+  SecretLocator,
+  SecretMetadataArgs,
+  SecretOwner,
+  SecretRotatePolicy,
+} from './hooktools/secret.js';
+export type { StorageDetails } from './hooktools/storage.js';
 export { Application, Unit } from './model/entities.js';
+export { IPAddress, IPNetwork } from './model/ip.js';
 export { Model, type ModelOptions } from './model/model.js';
+export { Binding, Network, type NetworkInterface } from './model/network.js';
+export { InvalidPortError, type Port, type PortProtocol, type PortSpec } from './model/ports.js';
 export { Relation, RelationData } from './model/relation.js';
 export { RelationDataContent } from './model/relation-data.js';
+export { Resources } from './model/resources.js';
+export {
+  Secret,
+  type SecretInfo,
+  type SecretLookup,
+  type SecretMetadata,
+  type SecretRotate,
+} from './model/secret.js';
+export { InvalidSecretContentError } from './model/secret-content.js';
+export type { Duration, SecretExpiry } from './model/secret-expiry.js';
 export {
   ActiveStatus,
   BlockedStatus,
@@ -67,3 +109,4 @@ export {
   UnknownStatus,
   WaitingStatus,
 } from './model/status.js';
+export { Storage, StorageMapping } from './model/storage.js';

@@ -1,6 +1,7 @@
 import type { BoundEvent } from '../framework/event.js';
 import type { Model } from '../model/model.js';
 import { type StatusBase, statusPriority } from '../model/status.js';
+import type { Storage } from '../model/storage.js';
 import type { CharmBase } from './charm-base.js';
 import * as ev from './events.js';
 import type { JujuContext } from './juju-context.js';
@@ -31,10 +32,7 @@ export function eventArgs(
     }
     return args;
   }
-  if (is(ev.StorageEvent)) {
-    const name = ctx.storageName ?? bound.kind.replace(/_storage_(attached|detaching)$/, '');
-    return [{ name, index: ctx.storageIndex ?? 0, location: '' }];
-  }
+  if (is(ev.StorageEvent)) return [storageOfHook(bound.kind, ctx, model)];
   if (is(ev.PebbleCustomNoticeEvent)) {
     return [
       ctx.workloadName,
@@ -47,6 +45,28 @@ export function eventArgs(
   if (is(ev.SecretEvent)) return [ctx.secretId, ctx.secretLabel];
   if (is(ev.ActionEvent)) return [ctx.actionUuid ?? ''];
   return [];
+}
+
+/**
+ * The storage instance of a storage hook, found as ops finds it: the name from the event kind (its
+ * metadata spelling), the index from `JUJU_STORAGE_ID`, or on old Juju from `storage-get --help`. Its
+ * location is read with `storage-get` when the event is snapshotted, i.e. only if someone observes it.
+ */
+function storageOfHook(kind: string, ctx: JujuContext, model: Model): Storage {
+  const base = kind.replace(/_storage_(attached|detaching)$/, '');
+  const name =
+    Object.keys(model.meta.storages).find((n) => n.replaceAll('-', '_') === base) ??
+    ctx.storageName ??
+    base.replaceAll('_', '-');
+  let index = ctx.storageIndex;
+  if (index === undefined) {
+    const id = model.backend.storageHookId();
+    if (id !== undefined) index = Number(id.slice(id.lastIndexOf('/') + 1));
+  }
+  if (index === undefined || !Number.isInteger(index)) {
+    throw new Error(`${kind}: cannot tell which ${name} storage instance this hook is about`);
+  }
+  return model.storages.instance(name, index);
 }
 
 /** Emits collect-status (app on the leader, then unit) and sets the winning statuses. */

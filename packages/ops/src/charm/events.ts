@@ -2,7 +2,13 @@ import { EventBase, refuseDefer } from '../framework/event.js';
 import type { Handle } from '../framework/handle.js';
 import type { JsonObject } from '../framework/json.js';
 import type { Application, Unit } from '../model/entities.js';
+import type { Model } from '../model/model.js';
 import type { Relation } from '../model/relation.js';
+import type { Secret } from '../model/secret.js';
+import type { Storage } from '../model/storage.js';
+import { DispatchAbort } from './abort.js';
+import { ActionParamsError, validateActionParams } from './action-params.js';
+import { type ActionResults, flattenActionResults } from './action-results.js';
 
 /** Base of events Juju fires as hooks. */
 export class HookEvent extends EventBase {}
@@ -105,20 +111,22 @@ export class RelationDepartedEvent extends RelationEvent {
   }
 }
 
-/** A storage instance as a storage event names it. */
+/** A storage instance as a storage event is emitted with (a Storage, or its name, index and location). */
 export interface StorageRef {
-  name: string;
-  index: number;
-  location: string;
+  readonly name: string;
+  readonly index: number;
+  readonly location: string;
 }
 
 /** Base of storage events. */
 export class StorageEvent extends HookEvent {
-  /** The storage instance. */
-  storage!: StorageRef;
-  constructor(handle: Handle, storage: StorageRef) {
+  /** The storage instance (its `location` was read with `storage-get` when the hook started). */
+  storage!: Storage;
+  constructor(handle: Handle, storage: Storage | StorageRef) {
     super(handle);
-    this.storage = storage;
+    // Observers always get the event restored from its snapshot, where `storage` is the model's Storage;
+    // the emitted object only has to snapshot, which a plain StorageRef can.
+    this.storage = storage as Storage;
   }
   override snapshot(): JsonObject {
     return {
@@ -128,11 +136,13 @@ export class StorageEvent extends HookEvent {
     };
   }
   override restore(s: JsonObject): void {
-    this.storage = {
-      name: String(s.storage_name),
-      index: Number(s.storage_index),
-      location: String(s.storage_location),
-    };
+    const location =
+      typeof s.storage_location === 'string' && s.storage_location ? s.storage_location : undefined;
+    this.storage = this.framework.model.storages.instance(
+      String(s.storage_name),
+      Number(s.storage_index),
+      location,
+    );
   }
 }
 /** Storage was attached. */
@@ -219,6 +229,17 @@ export class SecretEvent extends HookEvent {
     this.secretId = String(s.id);
     this.secretLabel = typeof s.label === 'string' ? s.label : undefined;
   }
+
+  declare private cachedSecret: Secret | undefined;
+
+  /** The secret this event is about; no tool runs until you read or change it. */
+  get secret(): Secret {
+    this.cachedSecret ??= this.framework.model.secretHandle({
+      ...(this.secretId ? { id: this.secretId } : {}),
+      ...(this.secretLabel ? { label: this.secretLabel } : {}),
+    });
+    return this.cachedSecret;
+  }
 }
 /** A secret this charm tracks has a new revision. */
 export class SecretChangedEvent extends SecretEvent {}
@@ -246,13 +267,21 @@ export class SecretRevisionEvent extends SecretEvent {
   }
 }
 /** A revision of an owned secret is no longer tracked by anyone and can be removed. */
-export class SecretRemoveEvent extends SecretRevisionEvent {}
+export class SecretRemoveEvent extends SecretRevisionEvent {
+  /** Removes the revision this event is about (`secret-remove <id> --revision <n>`). */
+  removeRevision(): void {
+    this.secret.removeRevision(this.revision);
+  }
+}
 /** A revision of an owned secret expired; cannot be deferred (Juju re-fires). */
 export class SecretExpiredEvent extends SecretRevisionEvent {
   override defer(): never {
     refuseDefer(this);
   }
 }
+
+/** The raw params of the running action, read once per dispatch (every observer gets a fresh event). */
+const rawParams = new WeakMap<Model, JsonObject>();
 
 /** An action was invoked; cannot be deferred. */
 export class ActionEvent extends EventBase {
@@ -270,5 +299,76 @@ export class ActionEvent extends EventBase {
   }
   override restore(s: JsonObject): void {
     this.id = String(s.id);
+  }
+
+  /** The action's name as declared in actions.yaml (`do-backup`). */
+  get name(): string {
+    const base = this.handle.kind.replace(/_action$/, '');
+    const declared = Object.keys(this.framework.model.meta.actions);
+    return declared.find((n) => n.replaceAll('-', '_') === base) ?? base.replaceAll('_', '-');
+  }
+
+  /**
+   * The params (`action-get`, once per dispatch), checked against the action's schema with defaults
+   * filled in; a fresh copy each time. Throws ActionParamsError naming each failing param and rule.
+   */
+  get params(): JsonObject {
+    const model = this.framework.model;
+    let raw = rawParams.get(model);
+    if (!raw) {
+      raw = model.backend.actionGet();
+      rawParams.set(model, raw);
+    }
+    const params = structuredClone(raw);
+    const meta = model.meta.actions[this.name];
+    return meta ? validateActionParams(this.name, meta, params) : params;
+  }
+
+  /**
+   * The params as the handler's type (ops's `load_params`): validated as `params`, then passed through
+   * `parse` when given (throw from it to reject). With `errors: 'fail'`, a problem fails the action with
+   * its message (`action-fail`) and ends the dispatch with exit 0 and nothing committed, as ops does.
+   */
+  loadParams<P = JsonObject>(
+    parse?: (params: JsonObject) => P,
+    options: { errors?: 'raise' | 'fail' } = {},
+  ): P {
+    const failed = (error: unknown): never => {
+      if (options.errors !== 'fail' || !(error instanceof Error)) throw error;
+      this.fail(error.message);
+      throw new DispatchAbort(0);
+    };
+    let params: JsonObject;
+    try {
+      params = this.params;
+    } catch (error) {
+      // Only a schema problem is the user's to fix; a failing action-get stays an error.
+      if (!(error instanceof ActionParamsError)) throw error;
+      return failed(error);
+    }
+    if (!parse) return params as P;
+    try {
+      return parse(params);
+    } catch (error) {
+      return failed(error);
+    }
+  }
+
+  /**
+   * Reports results (`action-set`). Nested objects become dotted keys; keys are checked with ops's and
+   * Juju's rules before the tool runs (InvalidActionResultsError).
+   */
+  setResults(results: ActionResults): void {
+    this.framework.model.backend.actionSet(flattenActionResults(results));
+  }
+
+  /** Sends a progress message to the user running the action (`action-log`). */
+  log(message: string): void {
+    this.framework.model.backend.actionLog(message);
+  }
+
+  /** Marks the action failed (`action-fail`); the handler goes on, and the hook still succeeds. */
+  fail(message = ''): void {
+    this.framework.model.backend.actionFail(message);
   }
 }

@@ -1,5 +1,10 @@
 import type { ModelBackend } from '../backend/backend.js';
+// The one upward import: `reboot({ now: true })` must end the dispatch at once, as ops's `sys.exit()`;
+// abort.ts is a dependency-free leaf, so this adds no cycle.
+import { DispatchAbort } from '../charm/abort.js';
 import type { LeadershipCache } from './leadership.js';
+import { type Port, type PortProtocol, type PortSpec, readOpenedPorts, setPorts, toPort } from './ports.js';
+import { addSecret, type Secret, type SecretMetadata } from './secret.js';
 import { assertSettable, StatusBase as Status, type StatusBase, UnknownStatus } from './status.js';
 
 /** What units and applications need from the model they belong to. */
@@ -7,6 +12,8 @@ export interface EntityContext {
   readonly backend: ModelBackend;
   readonly unitName: string;
   readonly appName: string;
+  /** The model's uuid (canonical secret ids). */
+  readonly modelUuid: string;
   readonly leadership: LeadershipCache;
   /** Application objects by name, so the same name gives the same object. */
   getApp(name: string): Application;
@@ -54,6 +61,15 @@ export class Application {
     if (!this.isOurs) throw new Error(`cannot get planned units of remote application ${this.name}`);
     const goal = this.ctx.backend.goalState();
     return Object.values(goal.units).filter((u) => u.status !== 'dying').length;
+  }
+
+  /**
+   * Creates a secret owned by this application (`secret-add --owner application`; Juju lets only the
+   * leader do it). Content values go to Juju through files, never argv.
+   */
+  addSecret(content: Readonly<Record<string, string>>, meta: SecretMetadata = {}): Secret {
+    if (!this.isOurs) throw new Error(`cannot add a secret to remote application ${this.name}`);
+    return addSecret(this.ctx, 'application', content, meta);
   }
 
   toString(): string {
@@ -110,7 +126,63 @@ export class Unit {
     this.ctx.backend.applicationVersionSet(version);
   }
 
+  /** Creates a secret owned by this unit (`secret-add --owner unit`). */
+  addSecret(content: Readonly<Record<string, string>>, meta: SecretMetadata = {}): Secret {
+    this.assertOurs('add a secret to');
+    return addSecret(this.ctx, 'unit', content, meta);
+  }
+
+  /** Opens a port: `openPort('tcp', 8080)`, `openPort('icmp')`, `openPort('53/udp')`, `openPort(8080)`. */
+  openPort(protocol: PortProtocol, port?: number): void;
+  openPort(port: PortSpec): void;
+  openPort(spec: PortSpec, port?: number): void {
+    this.assertOurs('open a port on');
+    const p = portOf(spec, port);
+    this.ctx.backend.openPort(p.protocol, p.port);
+  }
+
+  /** Closes a port; same forms as `openPort`. */
+  closePort(protocol: PortProtocol, port?: number): void;
+  closePort(port: PortSpec): void;
+  closePort(spec: PortSpec, port?: number): void {
+    this.assertOurs('close a port on');
+    const p = portOf(spec, port);
+    this.ctx.backend.closePort(p.protocol, p.port);
+  }
+
+  /** The ports opened for this unit (committed ones: changes made in this hook are not shown yet). */
+  openedPorts(): Port[] {
+    this.assertOurs('list the ports of');
+    return readOpenedPorts(this.ctx.backend);
+  }
+
+  /** Makes exactly these ports open, closing and opening only the difference. */
+  setPorts(...ports: PortSpec[]): void {
+    this.assertOurs('set the ports of');
+    setPorts(this.ctx.backend, ports);
+  }
+
+  /**
+   * Reboots the unit's machine after this hook (`juju-reboot`), or at once with `now: true`
+   * (`juju-reboot --now`): Juju then kills the hook and runs it again after the reboot, so the dispatch
+   * ends here without committing, as ops exits.
+   */
+  reboot(options: { now?: boolean } = {}): void {
+    this.assertOurs('reboot');
+    this.ctx.backend.reboot(options.now === true);
+    if (options.now) throw new DispatchAbort(0);
+  }
+
+  private assertOurs(what: string): void {
+    if (!this.isOurs) throw new Error(`cannot ${what} remote unit ${this.name}`);
+  }
+
   toString(): string {
     return `Unit(${this.name})`;
   }
+}
+
+/** The port of `openPort(spec)` or `openPort(protocol, port)`, checked before any tool runs. */
+function portOf(spec: PortSpec, port: number | undefined): Port {
+  return port === undefined ? toPort(spec) : toPort({ protocol: spec as PortProtocol, port });
 }

@@ -2,10 +2,15 @@ import type { ModelBackend } from '../backend/backend.js';
 import { RelationNotFoundError, TooManyRelatedAppsError } from '../backend/errors.js';
 import type { CharmMeta } from '../charm/metadata.js';
 import type { ConfigValue } from '../hooktools/config.js';
+import type { CloudSpec } from '../hooktools/credential.js';
 import { Application, type EntityContext, Unit } from './entities.js';
 import { LeadershipCache } from './leadership.js';
+import { Binding } from './network.js';
 import { Relation, type RelationContext } from './relation.js';
+import { Resources } from './resources.js';
+import { canonicalSecretId, Secret, type SecretLookup } from './secret.js';
 import type { StatusBase } from './status.js';
+import { StorageMapping } from './storage.js';
 
 /** Where the model comes from: the charm's metadata, the backend, and the hook's identity. */
 export interface ModelOptions {
@@ -48,6 +53,10 @@ export class Model {
   readonly #entityCtx: EntityContext;
   readonly #relationCtx: RelationContext;
   readonly #extraRelations: Relation[] = [];
+  readonly #bindings = new Map<string | Relation, Binding>();
+  #storages: StorageMapping | undefined;
+  #resources: Resources | undefined;
+  #cloudSpec: CloudSpec | undefined;
 
   constructor(options: ModelOptions) {
     this.#options = options;
@@ -60,6 +69,7 @@ export class Model {
       backend: options.backend,
       unitName: options.unitName,
       appName: options.unitName.split('/')[0] ?? options.unitName,
+      modelUuid: options.modelUuid,
       leadership: this.#leadership,
       getApp: (name) => this.getApp(name),
     };
@@ -166,6 +176,71 @@ export class Model {
     const app = appName === undefined ? undefined : this.getApp(appName);
     const isBroken = id === this.#options.brokenRelationId;
     return new Relation(endpoint, id, app, units, meta, this.#relationCtx, active && !isBroken, extra);
+  }
+
+  /**
+   * A secret by id and/or label. Like ops, this reads the content at once (`secret-get`), which both
+   * checks the secret exists (SecretNotFoundError otherwise) and pins the tracked revision. Given both,
+   * a consumer labels the secret so later events carry the label.
+   */
+  getSecret(lookup: SecretLookup): Secret {
+    if (!lookup.id && !lookup.label) throw new TypeError('getSecret needs an id or a label, or both');
+    const id = lookup.id ? canonicalSecretId(lookup.id, this.uuid) : undefined;
+    const label = lookup.label || undefined;
+    const content = this.backend.secretGet({
+      ...(id !== undefined ? { id } : {}),
+      ...(label !== undefined ? { label } : {}),
+    });
+    return new Secret(this.#secretCtx(), {
+      ...(id !== undefined ? { id } : {}),
+      ...(label !== undefined ? { label } : {}),
+      content,
+    });
+  }
+
+  /** A secret object for an id and/or label without reading it (what secret events hand out). */
+  secretHandle(lookup: SecretLookup): Secret {
+    return new Secret(this.#secretCtx(), lookup);
+  }
+
+  /** Ids of the secrets this unit or its application owns, including ones added in this hook (`secret-ids`). */
+  ownedSecretIds(): string[] {
+    return this.backend.secretIds().map((id) => canonicalSecretId(id, this.uuid));
+  }
+
+  /** The network binding of an endpoint (or extra binding) name, or of a relation; cached per key. */
+  getBinding(key: string | Relation): Binding {
+    let binding = this.#bindings.get(key);
+    if (!binding) {
+      binding =
+        typeof key === 'string'
+          ? new Binding(key, undefined, this.backend)
+          : new Binding(key.name, key.id, this.backend);
+      this.#bindings.set(key, binding);
+    }
+    return binding;
+  }
+
+  /** The charm's storages by name. */
+  get storages(): StorageMapping {
+    this.#storages ??= new StorageMapping(Object.keys(this.meta.storages), this.backend);
+    return this.#storages;
+  }
+
+  /** The charm's resources. */
+  get resources(): Resources {
+    this.#resources ??= new Resources(Object.keys(this.meta.resources), this.backend);
+    return this.#resources;
+  }
+
+  /** The cloud the model runs on, with its credential (`credential-get`; the app must be trusted). */
+  getCloudSpec(): CloudSpec {
+    this.#cloudSpec ??= this.backend.credentialGet();
+    return this.#cloudSpec;
+  }
+
+  #secretCtx() {
+    return { backend: this.backend, modelUuid: this.uuid };
   }
 
   /** Sends every pending relation write: one `relation-set` per changed bag. */
