@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CharmBase,
   type Framework,
-  type HookEvent,
   InvalidSecretContentError,
   ModelError,
   type SecretChangedEvent,
@@ -448,25 +447,5 @@ describe('secret events', () => {
     const r = await dispatchWith(Charm, { path: 'hooks/secret-remove', metadata, env });
     expect(r.code).toBe(0);
     expect(r.argsOf('secret-remove')).toEqual([[ID, '--revision', '3']]);
-  });
-
-  it.each([
-    ['secret-rotate', 'secretRotate'],
-    ['secret-expired', 'secretExpired'],
-  ] as const)('behaviour 28: %s cannot be deferred', async (hook, field) => {
-    class Charm extends CharmBase {
-      constructor(fw: Framework) {
-        super(fw);
-        if (field === 'secretRotate') this.observe(this.on.secretRotate, this.onEvent);
-        else this.observe(this.on.secretExpired, this.onEvent);
-      }
-      onEvent(event: HookEvent) {
-        event.defer();
-      }
-    }
-    const r = await dispatchWith(Charm, { path: `hooks/${hook}`, metadata, env });
-    expect(r.code).toBe(1);
-    const logged = r.argsOf('juju-log').map((a) => a.join(' '));
-    expect(logged.some((l) => l.includes('cannot defer'))).toBe(true);
   });
 });
