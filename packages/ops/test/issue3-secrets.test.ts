@@ -391,6 +391,33 @@ describe('secret errors: Juju stderr mapped as ops maps it', () => {
   });
 });
 
+describe('secret values never reach error messages', () => {
+  it.each([
+    [
+      'secret-get printing YAML',
+      { 'secret-get': `password: ${VALUE}\n` },
+      (t: ReturnType<typeof testModel>) => t.model.getSecret({ id: ID }),
+    ],
+    [
+      'credential-get printing garbage',
+      { 'credential-get': `{"credential": ${VALUE}` },
+      (t: ReturnType<typeof testModel>) => t.model.getCloudSpec(),
+    ],
+  ] as const)('%s: the error says what went wrong without quoting the output', (_n, script, act) => {
+    const t = testModel(script);
+    let caught: unknown;
+    try {
+      act(t);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as Error).message).toMatch(
+      /printed output that is not JSON \(\d+ characters, not shown\)/,
+    );
+    expect((caught as Error).message).not.toContain(VALUE);
+  });
+});
+
 describe('secret events', () => {
   const metadata = 'name: test-charm\n';
   const env = { JUJU_SECRET_ID: ID, JUJU_SECRET_LABEL: 'db', JUJU_SECRET_REVISION: '3' };

@@ -1,4 +1,5 @@
-import { type Invoke, parseJson } from './runner.js';
+import { parseSecretJson } from './parse-secret-json.js';
+import type { Invoke } from './runner.js';
 
 /** The cloud credential of a trusted application. Its attributes are secrets: never log them. */
 export interface CloudCredential {
@@ -61,6 +62,6 @@ export function parseCloudSpec(raw: Record<string, unknown>): CloudSpec {
 
 /** `credential-get --format=json` → the cloud spec (needs `juju trust`). */
 export function credentialGet(run: Invoke): CloudSpec {
-  const out = parseJson('credential-get', run('credential-get', ['--format=json']));
+  const out = parseSecretJson('credential-get', run('credential-get', ['--format=json']));
   return parseCloudSpec(out && typeof out === 'object' ? (out as Record<string, unknown>) : {});
 }

@@ -1,3 +1,4 @@
+import { parseSecretJson } from './parse-secret-json.js';
 import { type Invoke, parseJson } from './runner.js';
 import { withContentFiles } from './secret-files.js';
 
@@ -91,7 +92,7 @@ export function secretGet(
   if (locator.label !== undefined) args.push('--label', locator.label);
   if (locator.refresh) args.push('--refresh');
   if (locator.peek) args.push('--peek');
-  return stringMap('secret-get', parseJson('secret-get', run('secret-get', args)));
+  return stringMap('secret-get', parseSecretJson('secret-get', run('secret-get', args)));
 }
 
 /** `secret-info-get --format=json <id>` or `… --label L` (never both: Juju refuses that). */
