@@ -16,7 +16,8 @@ export function runLegacyHook(
   if (!dispatchPath) return 0;
   const path = join(charmDir, dispatchPath);
   try {
-    if (!lstatSync(path).isFile() && !lstatSync(path).isSymbolicLink()) return 0;
+    const stat = lstatSync(path);
+    if (!stat.isFile() && !stat.isSymbolicLink()) return 0;
   } catch {
     return 0;
   }

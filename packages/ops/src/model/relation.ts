@@ -1,6 +1,6 @@
 import type { ModelBackend } from '../backend/backend.js';
 import type { RelationMeta } from '../charm/metadata.js';
-import type { Application, Unit } from './entities.js';
+import { Application, type Unit } from './entities.js';
 import { RelationDataContent } from './relation-data.js';
 
 /** What a relation needs from its model. */
@@ -11,6 +11,11 @@ export interface RelationContext {
   getUnit(name: string): Unit;
   getApp(name: string): Application;
   isLeader(): boolean;
+}
+
+/** Units and applications may share a name (`app` vs `app/0` never clash, but keep the kinds apart). */
+function bagKey(entity: Unit | Application): string {
+  return `${entity instanceof Application ? 'app' : 'unit'}:${entity.name}`;
 }
 
 /** The data bags of one relation, keyed by unit or application. */
@@ -26,8 +31,8 @@ export class RelationData {
   }
 
   private add(entity: Unit | Application): void {
-    const isApp = !('isLeader' in entity);
-    const key = `${isApp ? 'app' : 'unit'}:${entity.name}`;
+    const isApp = entity instanceof Application;
+    const key = bagKey(entity);
     if (this.#bags.has(key)) return;
     const own = isApp ? entity.name === this.ctx.app.name : entity.name === this.ctx.unit.name;
     this.#bags.set(
@@ -44,8 +49,7 @@ export class RelationData {
 
   /** The bag of `entity`; throws for an entity that is not part of this relation. */
   get(entity: Unit | Application): RelationDataContent {
-    const isApp = !('isLeader' in entity);
-    const bag = this.#bags.get(`${isApp ? 'app' : 'unit'}:${entity.name}`);
+    const bag = this.#bags.get(bagKey(entity));
     if (!bag)
       throw new Error(
         `${entity.toString()} is not part of relation ${this.relation.name}:${this.relation.id}`,
@@ -55,7 +59,7 @@ export class RelationData {
 
   /** Whether `entity` has a bag in this relation. */
   has(entity: Unit | Application): boolean {
-    return this.#bags.has(`${'isLeader' in entity ? 'unit' : 'app'}:${entity.name}`);
+    return this.#bags.has(bagKey(entity));
   }
 
   /** Every bag of this relation. */
