@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { beginHook, type HookContext, type ModelState, type StateChange } from '@ops-ts/juju';
+import { beginHook, CommitError, type HookContext, type ModelState, type StateChange } from '@ops-ts/juju';
 import { installTools } from './tools/install-tools.js';
 import { ToolServer } from './tools/tool-server.js';
 
@@ -181,8 +181,16 @@ export class HookRunner {
         this.options.timeoutMs ?? 120_000,
       );
       this.#contexts.delete(contextId);
-      const changes = ctx.finish(exitCode, { stdout, stderr });
-      return { exitCode, stdout, stderr, changes, toolCalls: calls };
+      try {
+        const changes = ctx.finish(exitCode, { stdout, stderr });
+        return { exitCode, stdout, stderr, changes, toolCalls: calls };
+      } catch (error) {
+        if (!(error instanceof CommitError)) throw error;
+        // The controller refused the commit: the hook counts as failed and its changes are dropped.
+        const failed = `${stderr}ERROR cannot commit hook changes: ${error.message}\n`;
+        const changes = ctx.discard({ exitCode: 1, stdout, stderr: failed });
+        return { exitCode: 1, stdout, stderr: failed, changes, toolCalls: calls };
+      }
     } finally {
       this.#contexts.delete(contextId);
     }

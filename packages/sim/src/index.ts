@@ -1,5 +1,27 @@
 // @ops-ts/sim: a local Juju model that runs packed charms as real processes.
+export { checkActionParams } from './action-params.js';
+export {
+  type CharmFile,
+  charmContainers,
+  charmEndpoints,
+  type EndpointSpec,
+  readCharmFile,
+} from './charm-file.js';
+export { checkConfig, coerceOption, parseKeyValues } from './config-values.js';
+export { ModelLockedError, SimError } from './errors.js';
 export { type HookRequest, type HookResult, HookRunner, type HookRunnerOptions } from './hook-runner.js';
+export { DEFAULT_MODEL, ModelStore, modelDirFor } from './model-store.js';
+export type { ConfigSetting } from './ops/config.js';
+export type { DeployOptions } from './ops/deploy.js';
+export { PebbleHost, unsupportedExec } from './pebble-host.js';
+export { compareUnits, type SimEvent } from './scheduler.js';
+export type { AppSource, HookLogEntry, SimState, UnitAgent, UnitError } from './sim-state.js';
+export { Simulator, type SimulatorOptions } from './simulator.js';
 export { installTools } from './tools/install-tools.js';
 export { JUJUC_SCRIPT } from './tools/jujuc-script.js';
 export { type ToolCall, type ToolHandler, type ToolReply, ToolServer } from './tools/tool-server.js';
+export type { DebugLogOptions } from './views/debug-log.js';
+export { redactPlan } from './views/plan.js';
+export type { UnitInfo } from './views/show-unit.js';
+export { type ModelStatus, renderStatus } from './views/status.js';
+export { renderTable } from './views/table.js';

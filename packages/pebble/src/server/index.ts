@@ -3,3 +3,4 @@ export type { NoticeInput } from './notice-store.js';
 export type { PebbleServerOptions } from './pebble-server.js';
 export { PebbleServer } from './pebble-server.js';
 export type { SentSignal } from './server-state.js';
+export type { PebbleSnapshot, ServiceSnapshot } from './snapshot.js';

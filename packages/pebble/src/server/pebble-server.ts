@@ -17,6 +17,7 @@ import { planRoutes } from './routes-plan.js';
 import { serviceRoutes } from './routes-services.js';
 import { systemRoutes } from './routes-system.js';
 import { type SentSignal, ServerState } from './server-state.js';
+import type { PebbleSnapshot } from './snapshot.js';
 
 /** Options of `PebbleServer.start`. */
 export interface PebbleServerOptions {
@@ -30,6 +31,8 @@ export interface PebbleServerOptions {
   version?: string;
   /** Answer 404 on `/v1/changes/<id>/wait`, like an old Pebble (clients must poll). */
   disableWaitEndpoint?: boolean;
+  /** State saved by `snapshot()` in an earlier process, to continue from. */
+  restore?: PebbleSnapshot;
 }
 
 const ROUTES: Route[] = [
@@ -60,6 +63,10 @@ export class PebbleServer {
       opts.version ?? '1.19.0-ops-ts-fake',
       opts.disableWaitEndpoint ?? false,
     );
+    if (opts.restore) {
+      state.plan.restore(opts.restore.layers);
+      state.services.restore(opts.restore.services);
+    }
     const server = createServer((req, res) => void dispatch(state, req, res));
     server.on('upgrade', (req, socket, head: Buffer) => {
       if (!state.exec.handleUpgrade(req, socket, head))
@@ -84,6 +91,11 @@ export class PebbleServer {
     this.server.closeAllConnections();
     await closed;
     await rm(this.socketPath, { force: true });
+  }
+
+  /** The state to carry over to a later process (layers and service states). */
+  snapshot(): PebbleSnapshot {
+    return { layers: this.state.plan.layers(), services: this.state.services.snapshot() };
   }
 
   /** The combined plan. */

@@ -38,6 +38,13 @@ export class PlanState {
     this.stack = next;
   }
 
+  /** Replace the layer stack (restoring a snapshot); throws if the layers do not merge. */
+  restore(layers: readonly LabelledLayer[]): void {
+    const next = structuredClone([...layers]);
+    this.combined = mergeLayers(next);
+    this.stack = next;
+  }
+
   /** The combined plan. */
   plan(): Layer {
     return structuredClone(this.combined);

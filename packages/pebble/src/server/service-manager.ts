@@ -4,6 +4,7 @@ import type { ChangeStore, TaskSpec } from './change-store.js';
 import { now } from './clock.js';
 import { badRequest } from './http-io.js';
 import type { PlanState } from './plan-state.js';
+import type { ServiceSnapshot } from './snapshot.js';
 
 interface ServiceState {
   current: ServiceStatus;
@@ -57,6 +58,17 @@ export class ServiceManager {
           'current-since': state.since,
         };
       });
+  }
+
+  /** Saved state of every service that has one. */
+  snapshot(): Record<string, ServiceSnapshot> {
+    return Object.fromEntries([...this.states].map(([name, state]) => [name, { ...state }]));
+  }
+
+  /** Replace service states with saved ones. */
+  restore(saved: Readonly<Record<string, ServiceSnapshot>>): void {
+    this.states.clear();
+    for (const [name, state] of Object.entries(saved)) this.states.set(name, { ...state });
   }
 
   /** Current status of every service in the plan. */

@@ -1,0 +1,14 @@
+/** The pieces every model operation works on. */
+import type { ModelState } from '@ops-ts/juju';
+import type { ModelStore } from './model-store.js';
+import type { SimState } from './sim-state.js';
+
+/** A loaded model: its directory, the juju state and the simulator's state. */
+export interface SimContext {
+  /** The model directory. */
+  readonly store: ModelStore;
+  /** packages/juju model state (mutated in place). */
+  readonly state: ModelState;
+  /** Simulator state (mutated in place). */
+  readonly sim: SimState;
+}

@@ -1,0 +1,118 @@
+/** `deploy`, `add-unit` and `refresh`: applications from packed charms. */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addApplication, addRelation, isValidApplicationName, type JsonValue } from '@ops-ts/juju';
+import { charmContainers, charmEndpoints, readCharmFile } from '../charm-file.js';
+import { checkConfig } from '../config-values.js';
+import type { SimContext } from '../context.js';
+import { SimError } from '../errors.js';
+import { enqueue } from '../hook-queue.js';
+import type { HookRequest } from '../hook-runner.js';
+import { addUnitWithHooks, unpackCharm } from '../unit-lifecycle.js';
+
+/** Options of {@link deploy}. */
+export interface DeployOptions {
+  /** Application name (default: the charm's name). */
+  app?: string;
+  /** Config values (`k=v` text or typed values). */
+  config?: Record<string, string | JsonValue>;
+  /** Number of units (default 1). */
+  numUnits?: number;
+  /** Grant trust (`credential-get`). */
+  trust?: boolean;
+}
+
+/** Checks a unit count given on the command line. */
+export function checkUnitCount(n: number, min: number): number {
+  if (!Number.isInteger(n) || n < min)
+    throw new SimError(`--num-units must be a whole number >= ${min}, got ${n}`);
+  return n;
+}
+
+/** Deploys a packed charm: the application, its peer relations and its units with their install hooks. */
+export function deploy(ctx: SimContext, charmPath: string, opts: DeployOptions = {}): string {
+  const charm = readCharmFile(charmPath);
+  const name = opts.app ?? charm.name;
+  if (!isValidApplicationName(name)) throw new SimError(`invalid application name ${JSON.stringify(name)}`);
+  if (ctx.state.applications[name]) throw new SimError(`application ${JSON.stringify(name)} already exists`);
+  const units = checkUnitCount(opts.numUnits ?? 1, 0);
+  if (charm.info.metadata.subordinate === true) {
+    throw new SimError('subordinate charms are not supported by the simulator');
+  }
+  if (ctx.state.model.type !== 'kubernetes' && charmContainers(charm.info).length > 0) {
+    throw new SimError(
+      `charm ${JSON.stringify(charm.name)} needs a Kubernetes model (it declares containers)`,
+    );
+  }
+  const config = checkConfig(charm.info.config, opts.config ?? {});
+  mkdirSync(ctx.store.charmsDir, { recursive: true });
+  const charmFile = join(ctx.store.charmsDir, `${name}-1.charm`);
+  writeFileSync(charmFile, charm.bytes);
+  addApplication(ctx.state, name, {
+    metadata: charm.info.metadata,
+    configOptions: charm.info.config,
+    actions: charm.info.actions,
+    config,
+    trust: opts.trust ?? false,
+    units: 0,
+    leader: null,
+  });
+  ctx.sim.apps[name] = { charmFile, revision: 1 };
+  for (const ep of charmEndpoints(charm.info)) {
+    if (ep.role === 'peer')
+      addRelation(ctx.state, { app: name, endpoint: ep.name }, undefined, { scope: [] });
+  }
+  for (let i = 0; i < units; i++) addUnitWithHooks(ctx, name);
+  return name;
+}
+
+/** Adds units to an application. */
+export function addUnits(ctx: SimContext, app: string, count = 1): string[] {
+  if (!ctx.state.applications[app] || ctx.sim.apps[app]?.dying) {
+    throw new SimError(`application ${JSON.stringify(app)} not found`);
+  }
+  checkUnitCount(count, 1);
+  return Array.from({ length: count }, () => addUnitWithHooks(ctx, app));
+}
+
+/**
+ * Upgrades an application to a new build of its charm (`juju refresh --path`): new files in every
+ * unit's charm directory, then (Kubernetes) stop, upgrade-charm, config-changed,
+ * leader-settings-changed on non-leaders, start, pebble-ready; (machine) without stop/pebble-ready.
+ */
+export function refresh(ctx: SimContext, app: string, charmPath: string): number {
+  const application = ctx.state.applications[app];
+  const source = ctx.sim.apps[app];
+  if (!application || !source || source.dying)
+    throw new SimError(`application ${JSON.stringify(app)} not found`);
+  const charm = readCharmFile(charmPath);
+  const current = String(application.charm.metadata.name ?? '');
+  if (charm.name !== current) {
+    throw new SimError(
+      `cannot refresh ${JSON.stringify(app)}: charm ${JSON.stringify(charm.name)} is not ${JSON.stringify(current)}`,
+    );
+  }
+  // Settings the new charm no longer declares are dropped, as Juju drops them.
+  for (const key of Object.keys(application.config))
+    if (!(key in charm.info.config)) delete application.config[key];
+  const revision = source.revision + 1;
+  const charmFile = join(ctx.store.charmsDir, `${app}-${revision}.charm`);
+  copyFileSync(charmPath, charmFile);
+  ctx.sim.apps[app] = { charmFile, revision };
+  application.charm = charm.info;
+  const k8s = ctx.state.model.type === 'kubernetes';
+  for (const unit of application.units) {
+    if (ctx.state.units[unit]?.life !== 'alive') continue;
+    unpackCharm(ctx, unit);
+    const hooks: HookRequest[] = [];
+    if (k8s) hooks.push({ unit, hook: 'stop' });
+    hooks.push({ unit, hook: 'upgrade-charm' }, { unit, hook: 'config-changed' });
+    if (application.leader !== unit) hooks.push({ unit, hook: 'leader-settings-changed' });
+    hooks.push({ unit, hook: 'start' });
+    if (k8s)
+      for (const c of charmContainers(charm.info))
+        hooks.push({ unit, hook: `${c}-pebble-ready`, workloadName: c });
+    enqueue(ctx, unit, ...hooks);
+  }
+  return revision;
+}

@@ -1,0 +1,44 @@
+/** `remove-unit` and `remove-application`. */
+import type { SimContext } from '../context.js';
+import { SimError } from '../errors.js';
+import { enqueue } from '../hook-queue.js';
+import { departHook, relationHook, relationsOf, remoteUnits } from '../relations.js';
+import { finaliseUnitRemoval, teardownUnit } from '../unit-lifecycle.js';
+
+/** Removes units: each runs its teardown hooks; with `force` it is deleted at once, hooks skipped. */
+export function removeUnits(ctx: SimContext, units: readonly string[], force = false): void {
+  for (const unit of units) {
+    if (ctx.state.units[unit]?.life !== 'alive') throw new SimError(`unit ${JSON.stringify(unit)} not found`);
+  }
+  for (const unit of units) {
+    teardownUnit(ctx, unit, false);
+    if (force) finaliseUnitRemoval(ctx, unit);
+  }
+}
+
+/**
+ * Removes an application: its relations die (remote units get departed for each of its units, then
+ * broken), its units tear down (departed and broken on every relation, peers included), and it is
+ * deleted once its units are gone.
+ */
+export function removeApplication(ctx: SimContext, app: string, force = false): void {
+  const application = ctx.state.applications[app];
+  const source = ctx.sim.apps[app];
+  if (!application || !source || source.dying)
+    throw new SimError(`application ${JSON.stringify(app)} not found`);
+  source.dying = true;
+  const own = (u: string) => u.startsWith(`${app}/`);
+  const rels = relationsOf(ctx.state, app);
+  for (const rel of rels) {
+    rel.life = 'dying';
+    if (rel.kind === 'peer') continue;
+    for (const unit of rel.scope.filter((u) => !own(u))) {
+      for (const remote of remoteUnits(rel, unit)) enqueue(ctx, unit, departHook(rel, unit, remote, remote));
+      enqueue(ctx, unit, relationHook(rel, unit, 'broken'));
+    }
+  }
+  const units = [...application.units];
+  for (const unit of units) teardownUnit(ctx, unit, true);
+  for (const rel of rels) rel.scope = rel.scope.filter((u) => !own(u));
+  if (force) for (const unit of units) finaliseUnitRemoval(ctx, unit);
+}

@@ -1,0 +1,88 @@
+/**
+ * One Pebble-compatible server per workload container, started when the unit's hooks run and
+ * snapshotted into the model afterwards (each CLI command is its own process). Sockets live in a
+ * short temporary directory because unix socket paths are limited to ~107 bytes.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unitApp } from '@ops-ts/juju';
+import { type ExecRequest, type ExecResult, PebbleServer } from '@ops-ts/pebble/server';
+import { charmContainers } from './charm-file.js';
+import type { SimContext } from './context.js';
+import { unitSlug } from './model-store.js';
+
+/** The simulator runs no workloads: exec says so instead of pretending. */
+export function unsupportedExec(req: ExecRequest): ExecResult {
+  return {
+    exitCode: 127,
+    stderr: `ops-ts sim: exec is not supported in the simulator (command: ${req.command.join(' ')})\n`,
+  };
+}
+
+/** The Pebble servers of the units of one model. */
+export class PebbleHost {
+  readonly #servers = new Map<string, Map<string, PebbleServer>>();
+  #base: string | undefined;
+
+  constructor(private readonly ctx: SimContext) {}
+
+  /** The containers a unit has (none on machine models). */
+  containers(unit: string): string[] {
+    if (this.ctx.state.model.type !== 'kubernetes') return [];
+    const app = this.ctx.state.applications[unitApp(unit)];
+    return app ? charmContainers(app.charm) : [];
+  }
+
+  /** Starts the unit's Pebble servers (restored from the model) unless they run already. */
+  async ensure(unit: string): Promise<void> {
+    const containers = this.containers(unit);
+    if (containers.length === 0 || this.#servers.has(unit)) return;
+    this.#base ??= mkdtempSync(join(tmpdir(), 'opsts-pebble-'));
+    const servers = new Map<string, PebbleServer>();
+    this.#servers.set(unit, servers);
+    for (const container of containers) {
+      const filesRoot = this.ctx.store.containerRoot(unit, container);
+      mkdirSync(filesRoot, { recursive: true });
+      const restore = this.ctx.sim.pebble[unit]?.[container];
+      const server = await PebbleServer.start({
+        socketPath: join(this.#base, unitSlug(unit), container, 'pebble.socket'),
+        filesRoot,
+        execHandler: unsupportedExec,
+        ...(restore ? { restore } : {}),
+      });
+      servers.set(container, server);
+    }
+  }
+
+  /** `OPS_TS_PEBBLE_DIR` for a unit's hooks (empty when it has no running containers). */
+  env(unit: string): Record<string, string> {
+    if (!this.#base || !this.#servers.has(unit)) return {};
+    return { OPS_TS_PEBBLE_DIR: join(this.#base, unitSlug(unit)) };
+  }
+
+  /** Copies the state of a unit's servers into the model. */
+  snapshot(unit: string): void {
+    const servers = this.#servers.get(unit);
+    if (!servers || !this.ctx.state.units[unit]) return;
+    const saved: Record<string, ReturnType<PebbleServer['snapshot']>> = {};
+    for (const [container, server] of servers) saved[container] = server.snapshot();
+    this.ctx.sim.pebble[unit] = saved;
+  }
+
+  /** Stops a unit's servers (after a snapshot if the unit still exists). */
+  async stop(unit: string): Promise<void> {
+    const servers = this.#servers.get(unit);
+    if (!servers) return;
+    this.snapshot(unit);
+    this.#servers.delete(unit);
+    await Promise.all([...servers.values()].map((s) => s.close()));
+  }
+
+  /** Snapshots and stops every server and removes the socket directory. */
+  async close(): Promise<void> {
+    for (const unit of [...this.#servers.keys()]) await this.stop(unit);
+    if (this.#base) rmSync(this.#base, { recursive: true, force: true });
+    this.#base = undefined;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * What the simulator keeps next to packages/juju's ModelState: the unit agents (hook queues, errors),
+ * where each application's charm came from, and the Pebble state of each container. Plain JSON, saved
+ * as `sim.json` in the model directory.
+ */
+import type { PebbleSnapshot } from '@ops-ts/pebble/server';
+import type { HookRequest } from './hook-runner.js';
+
+/** Why a unit stopped running hooks. */
+export interface UnitError {
+  /** Hook (or `action:<name>`) that failed. */
+  hook: string;
+  /** The status message Juju shows: `hook failed: "<hook>"`. */
+  message: string;
+}
+
+/** The simulator's unit agent: a queue of hooks run one at a time, halted by a failed hook. */
+export interface UnitAgent {
+  /** Hooks still to run, in order. */
+  queue: HookRequest[];
+  /** Set when a hook failed; cleared by `resolve`. The failed hook stays at the head of the queue. */
+  error: UnitError | null;
+  /** Whether `start` has run (update-status only runs on started units). */
+  started: boolean;
+  /** True while the hook at the head of the queue runs (it leaves the queue when it ends). */
+  running?: boolean;
+}
+
+/** Where an application's charm came from. */
+export interface AppSource {
+  /** The `.charm` copied into the model directory. */
+  charmFile: string;
+  /** Local revision, bumped by each `refresh`. */
+  revision: number;
+  /** Set by `remove-application`: deleted once its units are gone. */
+  dying?: boolean;
+}
+
+/** The simulator's own part of the model (`sim.json`). */
+export interface SimState {
+  /** Format version of this file. */
+  version: 1;
+  /** Charm source per application. */
+  apps: Record<string, AppSource>;
+  /** Agents per unit. */
+  units: Record<string, UnitAgent>;
+  /** Pebble state per unit, per container. */
+  pebble: Record<string, Record<string, PebbleSnapshot>>;
+  /** Number of hooks run so far (the next hook-log sequence number). */
+  hookSeq: number;
+  /** Last host byte handed out for unit addresses (10.1.x.y). */
+  addressSeq: number;
+}
+
+/** An empty simulator state. */
+export function newSimState(): SimState {
+  return { version: 1, apps: {}, units: {}, pebble: {}, hookSeq: 0, addressSeq: 0 };
+}
+
+/** One line of the hook log (`hooks.jsonl`): what ran, where, and how it ended. */
+export interface HookLogEntry {
+  /** Sequence number in the model. */
+  seq: number;
+  /** Unit that ran it. */
+  unit: string;
+  /** Hook name, or `action:<name>`. */
+  hook: string;
+  /** Relation id of relation hooks. */
+  relationId?: number;
+  /** `JUJU_REMOTE_UNIT` when set. */
+  remoteUnit?: string;
+  /** `JUJU_REMOTE_APP` for app-data relation-changed. */
+  remoteApp?: string;
+  /** Exit code of dispatch. */
+  exitCode: number;
+  /** ISO time the hook started. */
+  startedAt: string;
+  /** Wall time in milliseconds. */
+  durationMs: number;
+  /** Last lines of stderr when the hook failed. */
+  stderr?: string;
+}
+
+/** The display name of a hook request: the hook, or `action:<name>`. */
+export function hookName(req: HookRequest): string {
+  return req.hook ?? `action:${req.actionName ?? ''}`;
+}

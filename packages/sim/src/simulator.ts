@@ -1,0 +1,260 @@
+/**
+ * The simulator's programmatic API: open a model directory, change the model as `juju` commands do,
+ * and `settle()` to run the queued hooks as real processes. The CLI is a thin layer over this.
+ */
+import { availableParallelism } from 'node:os';
+import type { ActionRecord, JsonValue, ModelState, ModelType } from '@ops-ts/juju';
+import type { Layer } from '@ops-ts/pebble';
+import type { SimContext } from './context.js';
+import { SimError } from './errors.js';
+import { enqueue, pendingHookCount } from './hook-queue.js';
+import { HookRunner } from './hook-runner.js';
+import { ModelStore } from './model-store.js';
+import { queueAction } from './ops/action.js';
+import { type ConfigSetting, getConfig, setConfig } from './ops/config.js';
+import { addUnits, type DeployOptions, deploy, refresh } from './ops/deploy.js';
+import { findRelation, integrate, removeRelation } from './ops/integrate.js';
+import { removeApplication, removeUnits } from './ops/remove.js';
+import { addUserSecret, grantUserSecret } from './ops/secrets.js';
+import { PebbleHost } from './pebble-host.js';
+import { type SimEvent, settle } from './scheduler.js';
+import type { HookLogEntry, SimState } from './sim-state.js';
+import { type DebugLogOptions, debugLog } from './views/debug-log.js';
+import { containerPlan, redactPlan } from './views/plan.js';
+import { showUnit, type UnitInfo } from './views/show-unit.js';
+import { type ModelStatus, modelStatus } from './views/status.js';
+
+/** Options of {@link Simulator.open}. */
+export interface SimulatorOptions {
+  /** The model directory (created when missing). */
+  modelDir: string;
+  /** Name for a new model (default: the directory's name). */
+  modelName?: string;
+  /** Substrate of a new model (default `kubernetes`). */
+  modelType?: ModelType;
+  /** Units whose hooks run side by side (default `$OPS_TS_SIM_JOBS`, else up to 4). 1 makes runs deterministic. */
+  concurrency?: number;
+  /** Hook timeout (default 120 s). */
+  hookTimeoutMs?: number;
+  /** Progress of hook runs. */
+  onEvent?: (event: SimEvent) => void;
+}
+
+function defaultConcurrency(): number {
+  const fromEnv = Number(process.env.OPS_TS_SIM_JOBS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.min(4, availableParallelism());
+}
+
+/** A local Juju model on disk whose hooks run as real processes. */
+export class Simulator implements SimContext {
+  #state: ModelState;
+  #sim: SimState;
+  readonly #runner: HookRunner;
+  readonly #pebble: PebbleHost;
+  readonly #release: () => void;
+
+  private constructor(
+    /** The model directory. */
+    readonly store: ModelStore,
+    private readonly options: SimulatorOptions,
+  ) {
+    this.#release = store.lock();
+    try {
+      const loaded = store.load({
+        ...(options.modelName ? { name: options.modelName } : {}),
+        ...(options.modelType ? { type: options.modelType } : {}),
+      });
+      this.#state = loaded.state;
+      this.#sim = loaded.sim;
+    } catch (error) {
+      this.#release();
+      throw error;
+    }
+    // A process that died mid-hook left its flag behind; the hook never committed, so it runs again.
+    for (const agent of Object.values(this.#sim.units)) agent.running = false;
+    this.#pebble = new PebbleHost(this);
+    this.#runner = new HookRunner({
+      state: () => this.#state,
+      charmDir: (unit) => store.charmDir(unit),
+      toolsDir: store.toolsDir,
+      extraEnv: (unit) => this.#pebble.env(unit),
+      ...(options.hookTimeoutMs ? { timeoutMs: options.hookTimeoutMs } : {}),
+    });
+  }
+
+  /** Opens (or creates) the model in `modelDir`, taking its lock until {@link close}. */
+  static open(options: SimulatorOptions): Simulator {
+    return new Simulator(new ModelStore(options.modelDir), options);
+  }
+
+  /** The juju model state (live). */
+  get state(): ModelState {
+    return this.#state;
+  }
+
+  /** The simulator state (live). */
+  get sim(): SimState {
+    return this.#sim;
+  }
+
+  /** Runs a change; on error the model is restored, so bad input leaves it as it was. */
+  private change<T>(fn: () => T): T {
+    const before = structuredClone({ state: this.#state, sim: this.#sim });
+    try {
+      const result = fn();
+      this.store.save(this.#state, this.#sim);
+      return result;
+    } catch (error) {
+      this.#state = before.state;
+      this.#sim = before.sim;
+      throw error;
+    }
+  }
+
+  /** `deploy`: returns the application name. */
+  deploy(charmPath: string, opts: DeployOptions = {}): string {
+    return this.change(() => deploy(this, charmPath, opts));
+  }
+
+  /** `add-unit`: returns the new unit names. */
+  addUnit(app: string, count = 1): string[] {
+    return this.change(() => addUnits(this, app, count));
+  }
+
+  /** `remove-unit`. */
+  removeUnit(units: readonly string[], force = false): void {
+    this.change(() => removeUnits(this, units, force));
+  }
+
+  /** `remove-application`. */
+  removeApplication(app: string, force = false): void {
+    this.change(() => removeApplication(this, app, force));
+  }
+
+  /** `integrate`: returns the relation id. */
+  integrate(a: string, b: string): number {
+    return this.change(() => integrate(this, a, b));
+  }
+
+  /** `remove-relation` by two endpoints or a relation id. */
+  removeRelation(a: string, b?: string): void {
+    this.change(() => removeRelation(this, findRelation(this, a, b)));
+  }
+
+  /** `config <app>`: the settings with their sources. */
+  getConfig(app: string): Record<string, ConfigSetting> {
+    return getConfig(this, app);
+  }
+
+  /** `config <app> k=v ... [--reset k]`: returns whether anything changed. */
+  setConfig(
+    app: string,
+    settings: Record<string, string | JsonValue>,
+    reset: readonly string[] = [],
+  ): boolean {
+    return this.change(() => setConfig(this, app, settings, reset));
+  }
+
+  /** `refresh <app> --path <charm>`: returns the new revision. */
+  refresh(app: string, charmPath: string): number {
+    return this.change(() => refresh(this, app, charmPath));
+  }
+
+  /** `add-secret`: returns the secret URI. */
+  addSecret(name: string, content: Record<string, string>, description?: string): string {
+    return this.change(() => addUserSecret(this, name, content, description));
+  }
+
+  /** `grant-secret`. */
+  grantSecret(nameOrUri: string, apps: readonly string[]): void {
+    this.change(() => grantUserSecret(this, nameOrUri, apps));
+  }
+
+  /** `update-status`: queues update-status on every started unit not in error. */
+  queueUpdateStatus(): void {
+    this.change(() => {
+      for (const [unit, agent] of Object.entries(this.#sim.units)) {
+        if (agent.started && !agent.error && this.#state.units[unit]?.life === 'alive') {
+          enqueue(this, unit, { unit, hook: 'update-status' });
+        }
+      }
+    });
+  }
+
+  /** `resolve <unit>`: clears the error; the failed hook runs again unless `retry` is false. */
+  resolve(unit: string, retry = true): void {
+    this.change(() => {
+      const agent = this.#sim.units[unit];
+      if (!agent) throw new SimError(`unit ${JSON.stringify(unit)} not found`);
+      if (!agent.error) throw new SimError(`unit ${JSON.stringify(unit)} is not in an error state`);
+      agent.error = null;
+      if (!retry) agent.queue.shift();
+    });
+  }
+
+  /** `run <unit> <action> k=v`: queues the action, settles, returns its record. */
+  async runAction(unit: string, name: string, params: Record<string, string> = {}): Promise<ActionRecord> {
+    const action = this.change(() => queueAction(this, unit, name, params));
+    await this.settle();
+    return this.#state.actions[action.id] ?? action;
+  }
+
+  /** Runs queued hooks until none is runnable (units in error wait for `resolve`). */
+  async settle(): Promise<void> {
+    await settle(this, {
+      runner: this.#runner,
+      pebble: this.#pebble,
+      concurrency: this.options.concurrency ?? defaultConcurrency(),
+      ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),
+    });
+  }
+
+  /** Hooks still queued over all units. */
+  pendingHooks(): number {
+    return pendingHookCount(this);
+  }
+
+  /** Units halted by a failed hook, with the message. */
+  unitsInError(): { unit: string; message: string }[] {
+    return Object.entries(this.#sim.units)
+      .filter(([, a]) => a.error)
+      .map(([unit, a]) => ({ unit, message: a.error?.message ?? '' }));
+  }
+
+  /** `status --format json`. */
+  status(): ModelStatus {
+    return modelStatus(this.#state, this.#sim);
+  }
+
+  /** `show-unit`. */
+  showUnit(unit: string): UnitInfo {
+    return showUnit(this.#state, this.#sim, unit);
+  }
+
+  /** `debug-log`. */
+  debugLog(opts: DebugLogOptions = {}): string[] {
+    return debugLog(this.#state, opts);
+  }
+
+  /** A container's Pebble plan (secret values redacted unless `reveal`). */
+  plan(unit: string, container: string, reveal = false): Layer {
+    const plan = containerPlan(this.#state, this.#sim, unit, container);
+    return reveal ? plan : redactPlan(plan, this.#state);
+  }
+
+  /** The hook log, oldest first. */
+  hookLog(): HookLogEntry[] {
+    return this.store.hookLog();
+  }
+
+  /** Stops the hook-tool and Pebble servers, saves the model and releases its lock. */
+  async close(): Promise<void> {
+    try {
+      await this.#pebble.close();
+      await this.#runner.close();
+      this.store.save(this.#state, this.#sim);
+    } finally {
+      this.#release();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/** `debug-log`: the model's log lines (juju-log, hook output, hook results) in Juju's layout. */
+import type { LogEntry, ModelState } from '@ops-ts/juju';
+
+/** Filters of {@link debugLog}. */
+export interface DebugLogOptions {
+  /** Only these units or applications. */
+  include?: readonly string[];
+  /** Minimum level (TRACE < DEBUG < INFO < WARNING < ERROR < CRITICAL). */
+  level?: string;
+  /** Only the last N lines. */
+  lines?: number;
+}
+
+const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+
+function included(entry: LogEntry, include: readonly string[]): boolean {
+  return include.length === 0 || include.some((i) => entry.unit === i || entry.unit.startsWith(`${i}/`));
+}
+
+/** Log lines as `unit-app-0: 12:00:00 INFO unit.app/0.juju-log message`. */
+export function debugLog(state: ModelState, opts: DebugLogOptions = {}): string[] {
+  const min = LEVELS.indexOf((opts.level ?? 'TRACE').toUpperCase());
+  const lines = state.logs
+    .filter((e) => included(e, opts.include ?? []) && LEVELS.indexOf(e.level) >= Math.max(0, min))
+    .map((e) => {
+      const time = e.timestamp.slice(11, 19);
+      const logger = e.message.startsWith('juju.worker.') ? '' : `unit.${e.unit}.juju-log `;
+      return `unit-${e.unit.replace('/', '-')}: ${time} ${e.level} ${logger}${e.message} [${e.context}]`;
+    });
+  return opts.lines !== undefined && opts.lines > 0 ? lines.slice(-opts.lines) : lines;
+}

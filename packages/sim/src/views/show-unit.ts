@@ -1,0 +1,67 @@
+/** `show-unit`: a unit and, per relation, the data each side has published (as `juju show-unit`). */
+import type { Bag, ModelState } from '@ops-ts/juju';
+import { SimError } from '../errors.js';
+import type { SimState } from '../sim-state.js';
+
+/** One relation as seen from the unit. */
+export interface RelationInfo {
+  'relation-id': number;
+  endpoint: string;
+  'related-endpoint': string;
+  /** The related application's app bag (own app's bag for peers). */
+  'application-data': Bag;
+  /** The unit's own application bag (not in Juju's output; shown because the sim can). */
+  'local-application-data': Bag;
+  'local-unit': { 'in-scope': boolean; data: Bag };
+  'related-units': Record<string, { 'in-scope': boolean; data: Bag }>;
+}
+
+/** The `show-unit` document for one unit. */
+export interface UnitInfo {
+  charm: string;
+  leader: boolean;
+  life: string;
+  address: string;
+  'workload-status': { current: string; message: string };
+  'juju-status': { current: string; message: string };
+  'relation-info': RelationInfo[];
+}
+
+/** Builds `show-unit` for a unit. */
+export function showUnit(state: ModelState, sim: SimState, name: string): UnitInfo {
+  const unit = state.units[name];
+  if (!unit) throw new SimError(`unit ${JSON.stringify(name)} not found`);
+  const app = state.applications[unit.app];
+  const error = sim.units[name]?.error;
+  const relations: RelationInfo[] = [];
+  for (const rel of Object.values(state.relations).sort((a, b) => a.id - b.id)) {
+    const own = rel.endpoints.find((e) => e.app === unit.app);
+    if (!own) continue;
+    const other = rel.endpoints.find((e) => e !== own) ?? own;
+    const related: RelationInfo['related-units'] = {};
+    for (const [u, data] of Object.entries(rel.unitData).sort(([a], [b]) => a.localeCompare(b))) {
+      if (u === name || !u.startsWith(`${other.app}/`) || !state.units[u]) continue;
+      related[u] = { 'in-scope': rel.scope.includes(u), data: { ...data } };
+    }
+    relations.push({
+      'relation-id': rel.id,
+      endpoint: own.name,
+      'related-endpoint': other.name,
+      'application-data': { ...(rel.appData[other.app] ?? {}) },
+      'local-application-data': { ...(rel.appData[unit.app] ?? {}) },
+      'local-unit': { 'in-scope': rel.scope.includes(name), data: { ...(rel.unitData[name] ?? {}) } },
+      'related-units': related,
+    });
+  }
+  return {
+    charm: `local:${String(app?.charm.metadata.name ?? '')}-${sim.apps[unit.app]?.revision ?? 0}`,
+    leader: app?.leader === name,
+    life: unit.life,
+    address: unit.privateAddress,
+    'workload-status': error
+      ? { current: 'error', message: error.message }
+      : { current: unit.status.status, message: unit.status.message },
+    'juju-status': { current: error ? 'error' : 'idle', message: error ? error.message : '' },
+    'relation-info': relations,
+  };
+}
