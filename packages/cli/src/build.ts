@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type Plugin } from 'esbuild';
 import { stringify } from 'yaml';
 import { DISPATCH_SCRIPT } from './dispatch-script.js';
 import { actionsDoc, baseOf, type CharmProject, configDoc, metadataDoc, platformOf } from './project.js';
@@ -9,6 +9,18 @@ import { actionsDoc, baseOf, type CharmProject, configDoc, metadataDoc, platform
 export function distDir(project: CharmProject): string {
   return join(project.dir, 'dist');
 }
+
+/**
+ * Marks the Pebble client's entry point external. Its only import is in a branch the
+ * `__OPS_TS_NO_PEBBLE__` define removes, but esbuild still scans it, and an ESM module reachable through
+ * `import()` makes it wrap every module for lazy initialisation (~45 bytes and a call each).
+ */
+const withoutPebbleClient: Plugin = {
+  name: 'ops-ts-without-pebble-client',
+  setup(build) {
+    build.onResolve({ filter: /^@ops-ts\/pebble$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
 
 /** What a build produced. */
 export interface BuildResult {
@@ -45,7 +57,10 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
     define: {
       'globalThis.__OPS_TS_EMBEDDED__': 'true',
       'globalThis.__OPS_TS_CHARM_META__': JSON.stringify({ metadata, config, actions }),
+      // A charm without containers never talks to Pebble: leave the client (ws, yaml) out of its bundle.
+      'globalThis.__OPS_TS_NO_PEBBLE__': JSON.stringify(!metadata.containers),
     },
+    plugins: metadata.containers ? [] : [withoutPebbleClient],
     logLevel: 'silent',
     metafile: true,
   });

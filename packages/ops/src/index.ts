@@ -82,7 +82,9 @@ export type {
   SecretRotatePolicy,
 } from './hooktools/secret.js';
 export type { StorageDetails } from './hooktools/storage.js';
+export { type CheckFilter, Container, ContainerMapping } from './model/container.js';
 export { Application, Unit } from './model/entities.js';
+export type { ExecPromise } from './model/exec-promise.js';
 export { IPAddress, IPNetwork } from './model/ip.js';
 export { Model, type ModelOptions } from './model/model.js';
 export { Binding, Network, type NetworkInterface } from './model/network.js';
@@ -110,3 +112,4 @@ export {
   WaitingStatus,
 } from './model/status.js';
 export { Storage, StorageMapping } from './model/storage.js';
+export * from './pebble-api.js';

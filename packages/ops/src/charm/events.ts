@@ -1,6 +1,8 @@
+import type { CheckInfo, Notice } from '@ops-ts/pebble';
 import { EventBase, refuseDefer } from '../framework/event.js';
 import type { Handle } from '../framework/handle.js';
 import type { JsonObject } from '../framework/json.js';
+import type { Container } from '../model/container.js';
 import type { Application, Unit } from '../model/entities.js';
 import type { Model } from '../model/model.js';
 import type { Relation } from '../model/relation.js';
@@ -164,6 +166,11 @@ export class WorkloadEvent extends HookEvent {
   override restore(s: JsonObject): void {
     this.containerName = String(s.container_name);
   }
+
+  /** The workload container this event is about (no I/O until you use it). */
+  get container(): Container {
+    return this.framework.model.unit.getContainer(this.containerName);
+  }
 }
 /** Pebble in the container is ready. */
 export class PebbleReadyEvent extends WorkloadEvent {}
@@ -188,6 +195,11 @@ export class PebbleCustomNoticeEvent extends WorkloadEvent {
     super.restore(s);
     this.notice = { id: String(s.notice_id), type: String(s.notice_type), key: String(s.notice_key) };
   }
+
+  /** The full notice (occurrences, last data, ...), fetched from Pebble; ModelError if it is gone. */
+  getNotice(): Promise<Notice> {
+    return this.container.getNotice(this.notice.id);
+  }
 }
 
 /** Base of Pebble check events. */
@@ -204,6 +216,11 @@ export class PebbleCheckEvent extends WorkloadEvent {
   override restore(s: JsonObject): void {
     super.restore(s);
     this.checkName = String(s.check_name);
+  }
+
+  /** The check's current state, fetched from Pebble; ModelError if the plan no longer has it. */
+  getCheckInfo(): Promise<CheckInfo> {
+    return this.container.getCheck(this.checkName);
   }
 }
 /** A Pebble check reached its failure threshold. */

@@ -83,6 +83,8 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
         : {}),
       ...(isBroken && ctx.relationId !== undefined ? { brokenRelationId: ctx.relationId } : {}),
       ...(isDepartedOrBroken && ctx.remoteUnitName ? { remoteUnitName: ctx.remoteUnitName } : {}),
+      // The simulator's (and tests') Pebble sockets; read from this dispatch's env so runs can overlap.
+      ...(env.OPS_TS_PEBBLE_DIR ? { pebbleDir: env.OPS_TS_PEBBLE_DIR } : {}),
     });
     const store = options.useJujuForStorage ? new JujuStore(backend) : new FileStore(ctx.charmDir);
     const framework = new Framework({ store, model, logger, charmDir: ctx.charmDir });

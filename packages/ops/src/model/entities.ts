@@ -1,7 +1,9 @@
 import type { ModelBackend } from '../backend/backend.js';
+import { ModelError } from '../backend/errors.js';
 // The one upward import: `reboot({ now: true })` must end the dispatch at once, as ops's `sys.exit()`;
 // abort.ts is a dependency-free leaf, so this adds no cycle.
 import { DispatchAbort } from '../charm/abort.js';
+import type { Container, ContainerMapping } from './container.js';
 import type { LeadershipCache } from './leadership.js';
 import { type Port, type PortProtocol, type PortSpec, readOpenedPorts, setPorts, toPort } from './ports.js';
 import { addSecret, type Secret, type SecretMetadata } from './secret.js';
@@ -17,6 +19,8 @@ export interface EntityContext {
   readonly leadership: LeadershipCache;
   /** Application objects by name, so the same name gives the same object. */
   getApp(name: string): Application;
+  /** This unit's workload containers (from metadata). */
+  readonly containers?: ContainerMapping;
 }
 
 /** An application: ours or a remote one. */
@@ -171,6 +175,19 @@ export class Unit {
     this.assertOurs('reboot');
     this.ctx.backend.reboot(options.now === true);
     if (options.now) throw new DispatchAbort(0);
+  }
+
+  /** The workload containers from metadata, by name; no I/O until one is used. */
+  get containers(): Readonly<Record<string, Container>> {
+    this.assertOurs('get the containers of');
+    return this.ctx.containers?.all() ?? {};
+  }
+
+  /** The workload container with this name; ModelError if metadata declares none by that name. */
+  getContainer(name: string): Container {
+    this.assertOurs('get a container of');
+    if (!this.ctx.containers) throw new ModelError(`container ${JSON.stringify(name)} not found`);
+    return this.ctx.containers.get(name);
   }
 
   private assertOurs(what: string): void {

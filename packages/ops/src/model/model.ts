@@ -3,6 +3,7 @@ import { RelationNotFoundError, TooManyRelatedAppsError } from '../backend/error
 import type { CharmMeta } from '../charm/metadata.js';
 import type { ConfigValue } from '../hooktools/config.js';
 import type { CloudSpec } from '../hooktools/credential.js';
+import { ContainerMapping } from './container.js';
 import { Application, type EntityContext, Unit } from './entities.js';
 import { LeadershipCache } from './leadership.js';
 import { Binding } from './network.js';
@@ -25,6 +26,11 @@ export interface ModelOptions {
   brokenRelationId?: number;
   /** In relation-departed/-broken: the remote unit whose data stays readable. */
   remoteUnitName?: string;
+  /**
+   * Directory holding `<container>/pebble.socket` (default `/charm/containers`); the simulator and tests
+   * set it through `OPS_TS_PEBBLE_DIR` in the dispatch environment.
+   */
+  pebbleDir?: string;
 }
 
 /** The Juju model as this unit sees it during one dispatch. Caches what ops caches. */
@@ -72,6 +78,7 @@ export class Model {
       modelUuid: options.modelUuid,
       leadership: this.#leadership,
       getApp: (name) => this.getApp(name),
+      containers: new ContainerMapping(Object.keys(options.meta.containers), options.pebbleDir),
     };
     this.unit = this.getUnit(options.unitName);
     this.app = this.unit.app;
