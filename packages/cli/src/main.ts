@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { buildCharm } from './build.js';
 import { packCharm } from './pack.js';
 import { loadProject } from './project.js';
+import { simCommand } from './sim/command.js';
 import { findCharmProjects, findRoot } from './workspace.js';
 
 /** The charm folders a build/pack command acts on. */
@@ -39,6 +40,8 @@ program
       console.log(`packed ${out}`);
     }
   });
+
+program.addCommand(simCommand());
 
 program.parseAsync().catch((error: unknown) => {
   console.error(`ERROR ${error instanceof Error ? error.message : String(error)}`);

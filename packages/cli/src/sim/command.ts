@@ -1,0 +1,42 @@
+/** The `ops-ts sim` command group: a local Juju model for packed charms. */
+
+import { modelDirFor, Simulator } from '@ops-ts/sim';
+import { Command } from 'commander';
+import { modelCommands } from './commands-model.js';
+import { opsCommands } from './commands-ops.js';
+import { viewCommands } from './commands-view.js';
+import { type CommandEnv, withModelOptions } from './common.js';
+import { playScript, readScript } from './run-script.js';
+import { type ModelOptions, openModel, printProgress, type Session } from './session.js';
+
+/** Builds the `sim` group (fresh each time: run-script parses every step with a new tree). */
+export function simCommand(env: CommandEnv = { open: openModel, baseDir: process.cwd() }): Command {
+  const group = new Command('sim').description(
+    "a local Juju model that runs packed charms' hooks as real processes (model in .sim/<model>)",
+  );
+  for (const cmd of [...modelCommands(env), ...opsCommands(env), ...viewCommands(env)]) group.addCommand(cmd);
+  group.addCommand(
+    withModelOptions(new Command('run-script'))
+      .description('play a YAML list of sim steps (e.g. "- deploy ./x.charm") against one model')
+      .argument('<file>')
+      .action(async (file: string, opts: ModelOptions) => {
+        const script = readScript(file);
+        const quiet = opts.quiet ?? false;
+        const sim = Simulator.open({
+          modelDir: modelDirFor(opts),
+          ...(quiet ? {} : { onEvent: (e) => printProgress(e, (l) => process.stderr.write(`${l}\n`)) }),
+        });
+        const shared: Session = { sim, done: async () => {} };
+        try {
+          await playScript(
+            script.steps,
+            () => simCommand({ open: () => shared, baseDir: script.baseDir }),
+            (line) => quiet || process.stderr.write(`${line}\n`),
+          );
+        } finally {
+          await sim.close();
+        }
+      }),
+  );
+  return group;
+}
