@@ -39,6 +39,8 @@ export interface MainOptions {
   env?: Env;
   /** Where stderr lines go (crash reports of actions); default `process.stderr`. */
   stderr?: (line: string) => void;
+  /** Told about an error that ends the dispatch with exit 1 (the testing kit re-raises it). */
+  onUncaughtError?: (error: Error) => void;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
       return error.exitCode;
     }
     const err = error instanceof Error ? error : new Error(String(error));
+    options.onUncaughtError?.(err);
     if (ONE_LINE_ERRORS.has(err.name)) {
       // Bad input the operator must fix (metadata, corrupt state): one clear line, no stack.
       stderr(`ERROR ${err.message}`);
