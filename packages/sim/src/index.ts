@@ -13,9 +13,9 @@ export { type HookRequest, type HookResult, HookRunner, type HookRunnerOptions }
 export { DEFAULT_MODEL, ModelStore, modelDirFor } from './model-store.js';
 export type { ConfigSetting } from './ops/config.js';
 export type { DeployOptions } from './ops/deploy.js';
-export { PebbleHost, unsupportedExec } from './pebble-host.js';
+export { matchExecStub, PebbleHost, unsupportedExec } from './pebble-host.js';
 export { compareUnits, type SimEvent } from './scheduler.js';
-export type { AppSource, HookLogEntry, SimState, UnitAgent, UnitError } from './sim-state.js';
+export type { AppSource, ExecStub, HookLogEntry, SimState, UnitAgent, UnitError } from './sim-state.js';
 export { Simulator, type SimulatorOptions } from './simulator.js';
 export { installTools } from './tools/install-tools.js';
 export { JUJUC_SCRIPT } from './tools/jujuc-script.js';

@@ -11,13 +11,23 @@ import { type ExecRequest, type ExecResult, PebbleServer } from '@ops-ts/pebble/
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { unitSlug } from './model-store.js';
+import type { ExecStub } from './sim-state.js';
 
-/** The simulator runs no workloads: exec says so instead of pretending. */
+/** The simulator runs no workloads: without a stub, exec says so instead of pretending. */
 export function unsupportedExec(req: ExecRequest): ExecResult {
   return {
     exitCode: 127,
-    stderr: `ops-ts sim: exec is not supported in the simulator (command: ${req.command.join(' ')})\n`,
+    stderr: `ops-ts sim: exec is not supported in the simulator (command: ${req.command.join(' ')}); add a canned answer with \`sim exec-stub\`\n`,
   };
+}
+
+/** The stub answering an exec, if any: the first whose command is a prefix of the request's. */
+export function matchExecStub(
+  stubs: readonly ExecStub[],
+  container: string,
+  command: readonly string[],
+): ExecStub | undefined {
+  return stubs.find((s) => s.container === container && s.command.every((arg, i) => command[i] === arg));
 }
 
 /** The Pebble servers of the units of one model. */
@@ -48,7 +58,12 @@ export class PebbleHost {
       const server = await PebbleServer.start({
         socketPath: join(this.#base, unitSlug(unit), container, 'pebble.socket'),
         filesRoot,
-        execHandler: unsupportedExec,
+        execHandler: (req) => {
+          const stub = matchExecStub(this.ctx.sim.execStubs?.[unitApp(unit)] ?? [], container, req.command);
+          return stub
+            ? { exitCode: stub.exitCode, stdout: stub.stdout, stderr: stub.stderr }
+            : unsupportedExec(req);
+        },
         ...(restore ? { restore } : {}),
       });
       servers.set(container, server);

@@ -36,6 +36,23 @@ export interface AppSource {
   dying?: boolean;
 }
 
+/**
+ * A canned answer for `exec` in a container (the simulator runs no workloads), like Scenario's
+ * `Exec` mocks: the first stub whose command is a prefix of the exec'd command answers.
+ */
+export interface ExecStub {
+  /** Container name. */
+  container: string;
+  /** Command prefix to match (argv). */
+  command: string[];
+  /** Exit code to report. */
+  exitCode: number;
+  /** Standard output to report. */
+  stdout: string;
+  /** Standard error to report. */
+  stderr: string;
+}
+
 /** The simulator's own part of the model (`sim.json`). */
 export interface SimState {
   /** Format version of this file. */
@@ -50,6 +67,8 @@ export interface SimState {
   hookSeq: number;
   /** Last host byte handed out for unit addresses (10.1.x.y). */
   addressSeq: number;
+  /** Exec stubs per application. */
+  execStubs?: Record<string, ExecStub[]>;
 }
 
 /** An empty simulator state. */

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { ActionRecord, JsonValue, ModelState, ModelType } from '@ops-ts/juju';
 import type { Layer } from '@ops-ts/pebble';
+import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { SimError } from './errors.js';
 import { enqueue, pendingHookCount } from './hook-queue.js';
@@ -18,7 +19,7 @@ import { removeApplication, removeUnits } from './ops/remove.js';
 import { addUserSecret, grantUserSecret } from './ops/secrets.js';
 import { PebbleHost } from './pebble-host.js';
 import { type SimEvent, settle } from './scheduler.js';
-import type { HookLogEntry, SimState } from './sim-state.js';
+import type { ExecStub, HookLogEntry, SimState } from './sim-state.js';
 import { type DebugLogOptions, debugLog } from './views/debug-log.js';
 import { containerPlan, redactPlan } from './views/plan.js';
 import { showUnit, type UnitInfo } from './views/show-unit.js';
@@ -168,6 +169,22 @@ export class Simulator implements SimContext {
   /** `grant-secret`. */
   grantSecret(nameOrUri: string, apps: readonly string[]): void {
     this.change(() => grantUserSecret(this, nameOrUri, apps));
+  }
+
+  /** Adds a canned answer for `exec` in an application's container (the newest stub wins). */
+  addExecStub(app: string, stub: ExecStub): void {
+    this.change(() => {
+      const application = this.#state.applications[app];
+      if (!application) throw new SimError(`application ${JSON.stringify(app)} not found`);
+      if (!charmContainers(application.charm).includes(stub.container)) {
+        throw new SimError(
+          `application ${JSON.stringify(app)} has no container ${JSON.stringify(stub.container)}`,
+        );
+      }
+      if (stub.command.length === 0) throw new SimError('exec stub needs a command');
+      this.#sim.execStubs ??= {};
+      this.#sim.execStubs[app] = [{ ...stub }, ...(this.#sim.execStubs[app] ?? [])];
+    });
   }
 
   /** `update-status`: queues update-status on every started unit not in error. */

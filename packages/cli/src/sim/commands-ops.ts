@@ -83,5 +83,33 @@ export function opsCommands(env: CommandEnv): Command[] {
       }),
     );
 
-  return [run, addSecret, grantSecret, updateStatus, resolve, wait];
+  const execStub = withModelOptions(new Command('exec-stub'))
+    .description(
+      'answer exec of a command (prefix) in a container with canned output; e.g. -- python3 --version',
+    )
+    .argument('<app>')
+    .argument('<container>')
+    .argument('<command...>', 'the command prefix (put it after --)')
+    .option('--stdout <text>', 'standard output', '')
+    .option('--stderr <text>', 'standard error', '')
+    .option('--exit-code <n>', 'exit code', (v) => Number(v), 0)
+    .action(
+      (
+        app: string,
+        container: string,
+        command: string[],
+        opts: Opts & { stdout: string; stderr: string; exitCode: number },
+      ) =>
+        act(env, { ...opts, wait: false }, (sim) =>
+          sim.addExecStub(app, {
+            container,
+            command,
+            stdout: opts.stdout,
+            stderr: opts.stderr,
+            exitCode: opts.exitCode,
+          }),
+        ),
+    );
+
+  return [run, addSecret, grantSecret, updateStatus, resolve, wait, execStub];
 }
