@@ -1,6 +1,6 @@
 // Pebble per container (state kept across processes, exec refused clearly) and secret-changed.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, unsupportedExec } from '../src/index.js';
+import { matchExecStub, type Simulator, unsupportedExec } from '../src/index.js';
 import { hooksOf, lastSeq, openSim } from './helpers.js';
 import { packShellCharm } from './shell-charm.js';
 
@@ -112,10 +112,36 @@ describe('Pebble', () => {
       stdin: Buffer.alloc(0),
       signal: new AbortController().signal,
     });
-    expect(result).toEqual({
-      exitCode: 127,
-      stderr: 'ops-ts sim: exec is not supported in the simulator (command: python3 --version)\n',
+    expect(result.exitCode).toBe(127);
+    expect(result.stderr).toMatch(
+      /^ops-ts sim: exec is not supported in the simulator \(command: python3 --version\)/,
+    );
+  });
+
+  it('exec stubs answer by container and command prefix, newest first', () => {
+    sim = openSim();
+    sim.deploy(web);
+    sim.addExecStub('web', {
+      container: 'web',
+      command: ['python3'],
+      exitCode: 0,
+      stdout: 'old',
+      stderr: '',
     });
+    sim.addExecStub('web', {
+      container: 'web',
+      command: ['python3', '--version'],
+      exitCode: 0,
+      stdout: 'Python 3.12.3',
+      stderr: '',
+    });
+    const stubs = sim.sim.execStubs?.web ?? [];
+    expect(matchExecStub(stubs, 'web', ['python3', '--version'])?.stdout).toBe('Python 3.12.3');
+    expect(matchExecStub(stubs, 'web', ['python3', '-c', 'x'])?.stdout).toBe('old');
+    expect(matchExecStub(stubs, 'other', ['python3'])).toBeUndefined();
+    expect(() =>
+      sim.addExecStub('web', { container: 'db', command: ['x'], exitCode: 0, stdout: '', stderr: '' }),
+    ).toThrow('application "web" has no container "db"');
   });
 });
 
