@@ -246,7 +246,7 @@ export interface SecretRevision {
 export interface SecretGrant {
   /** Unit or application name. */
   target: string;
-  /** Relation the grant belongs to. */
+  /** Relation the grant belongs to; negative for a direct grant (a user secret, `juju grant-secret`). */
   relationId: number;
   /** Access role. */
   role: 'view' | 'manage';

@@ -36,7 +36,9 @@ function granted(ctx: HookContext, id: string): boolean {
   if (!secret) return false;
   const me = ctx.options.unit;
   return secret.grants.some(
-    (g) => (g.target === me || g.target === unitApp(me)) && ctx.relation(g.relationId)?.life === 'alive',
+    (g) =>
+      (g.target === me || g.target === unitApp(me)) &&
+      (g.relationId < 0 || ctx.relation(g.relationId)?.life === 'alive'),
   );
 }
 
