@@ -1,14 +1,5 @@
 /** Deep freezing for the kit's plain state objects. */
 
-/** A deeply read-only view of `T`. */
-export type DeepReadonly<T> = T extends (...args: never[]) => unknown
-  ? T
-  : T extends readonly (infer U)[]
-    ? readonly DeepReadonly<U>[]
-    : T extends object
-      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-      : T;
-
 /** Freezes `value` and everything reachable from it (functions are left as they are); returns it. */
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;

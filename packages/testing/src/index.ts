@@ -18,7 +18,7 @@ export {
 export { type DeferredEvent, deferredKind } from './deferred.js';
 export { ActionFailed, type ActionOutput, InconsistentStateError, UncaughtCharmError } from './errors.js';
 export { type CharmEvent, EVENTS, type EventFactory, type UnitRef } from './events.js';
-export { type DeepReadonly, deepFreeze } from './freeze.js';
+export { deepFreeze } from './freeze.js';
 export { type Network, network } from './network.js';
 export type { ExecRecord } from './pebble.js';
 export { icmpPort, type Port, tcpPort, udpPort } from './ports.js';

@@ -117,7 +117,10 @@ export async function execute(
   const historyStart = model.statusHistory.length;
   const hook = beginHook(model, options);
   const dir = makeCharmDir(settings.spec, seedStore(before, settings.charmPath));
-  const workloads = await startWorkloads(dir, before.containers);
+  const workloads = await startWorkloads(dir, before.containers).catch((error: unknown) => {
+    removeDir(dir);
+    throw error;
+  });
   try {
     const trace: ToolCall[] = [];
     const runner: ToolRunner = (tool, args, stdin) => {
