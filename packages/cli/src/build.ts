@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { stringify } from 'yaml';
+import { actionValidatorOptions } from './action-validators-plugin.js';
 import { DISPATCH_SCRIPT } from './dispatch-script.js';
 import { actionsDoc, baseOf, type CharmProject, configDoc, metadataDoc, platformOf } from './project.js';
 
@@ -43,8 +44,10 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
   const config = configDoc(project);
   const actions = actionsDoc(project);
   const bundle = join(dist, 'lib', 'charm.cjs');
+  // Action params validators generated now (ajv standalone), never compiled at dispatch.
+  const validators = actionValidatorOptions(actions, project.entry);
   const result = await esbuild({
-    entryPoints: [project.entry],
+    entryPoints: validators.entryPoints ?? [project.entry],
     outfile: bundle,
     bundle: true,
     platform: 'node',
@@ -60,7 +63,7 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
       // A charm without containers never talks to Pebble: leave the client (ws, yaml) out of its bundle.
       'globalThis.__OPS_TS_NO_PEBBLE__': JSON.stringify(!metadata.containers),
     },
-    plugins: metadata.containers ? [] : [withoutPebbleClient],
+    plugins: [...(metadata.containers ? [] : [withoutPebbleClient]), ...(validators.plugins ?? [])],
     logLevel: 'silent',
     metafile: true,
   });
