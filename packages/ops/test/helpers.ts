@@ -9,36 +9,18 @@ import {
   type ToolResult,
   type ToolRunner,
 } from '../src/index.js';
+import { type Call, type Reply, recorder } from './recorder.js';
 
-/** One hook-tool call as the runner saw it. */
-export interface Call {
-  tool: string;
-  args: string[];
-  stdin?: string;
-}
+export type { Call };
 
-/** A scripted answer: stdout text, or a function of the call. */
-export type Answer = string | ToolResult | ((call: Call) => string | ToolResult);
+/** A scripted answer: stdout text, a full result, or a function of the call. */
+export type Answer = Reply;
 
 /** A runner answering from a script (tool → answer) and recording every call. */
 export function scriptedRunner(script: Record<string, Answer> = {}): { runner: ToolRunner; calls: Call[] } {
-  const calls: Call[] = [];
-  const runner: ToolRunner = (tool, args, stdin) => {
-    const call: Call = { tool, args: [...args], ...(stdin === undefined ? {} : { stdin }) };
-    calls.push(call);
-    const answer = script[tool] ?? defaults[tool] ?? '';
-    const out = typeof answer === 'function' ? answer(call) : answer;
-    return typeof out === 'string' ? { stdout: out, stderr: '', exitCode: 0 } : out;
-  };
+  const { runner, calls } = recorder(script);
   return { runner, calls };
 }
-
-const defaults: Record<string, Answer> = {
-  'is-leader': 'true',
-  'config-get': '{}',
-  'relation-ids': '[]',
-  'status-get': '{"status":"unknown","message":""}',
-};
 
 /** A failing tool answer, as Juju prints it. */
 export function fail(stderr: string, exitCode = 1): ToolResult {

@@ -14,7 +14,7 @@ import {
   type ParamsValidator,
   schemaValidator,
 } from '../src/index.js';
-import { dispatchWith, type Reply } from './issue3-recorder.js';
+import { dispatchWith, type Reply } from './recorder.js';
 
 const ACTIONS = `
 backup:

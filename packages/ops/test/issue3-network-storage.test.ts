@@ -12,7 +12,7 @@ import {
   RelationNotFoundError,
   type StorageAttachedEvent,
 } from '../src/index.js';
-import { dispatchWith, jujuError, recorder, testModel } from './issue3-recorder.js';
+import { dispatchWith, jujuError, recorder, testModel } from './recorder.js';
 
 const NETWORK = JSON.stringify({
   'bind-addresses': [

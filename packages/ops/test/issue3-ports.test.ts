@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidPortError, ModelError, type Port, type Unit } from '../src/index.js';
-import { jujuError, testModel } from './issue3-recorder.js';
+import { jujuError, testModel } from './recorder.js';
 
 describe('ports: argv', () => {
   const cases: [string, (u: Unit) => void, string, string[]][] = [

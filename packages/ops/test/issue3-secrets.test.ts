@@ -10,7 +10,7 @@ import {
   SecretNotFoundError,
   type SecretRemoveEvent,
 } from '../src/index.js';
-import { type Call, dispatchWith, jujuError, MODEL_UUID, testModel } from './issue3-recorder.js';
+import { type Call, dispatchWith, jujuError, MODEL_UUID, testModel } from './recorder.js';
 
 const XID = '9m4e2mr0ui3e8a215n4g';
 const ID = `secret:${XID}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type JsonObject, JujuStore, StateTooLargeError } from '../src/index.js';
-import { recorder } from './issue3-recorder.js';
+import { recorder } from './recorder.js';
 
 const PATH = 'TestCharm/StoredState[_stored]';
 /** The bytes JujuStore writes for `{ v: s }`: `{"v":"<s>"}`. */

@@ -1,4 +1,4 @@
-// A recording hook-tool runner for the issue-3 tests: records (tool, args, stdin) and answers from a
+// A recording hook-tool runner for the ops tests: records (tool, args, stdin) and answers from a
 // script of stdout texts, Juju-style failures, or functions of the call.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
