@@ -47,9 +47,9 @@ export interface ParamsProblem {
 
 /**
  * Checks an action's params and fills in schema defaults in place; returns the problems (empty when
- * valid). The seam for build-time validators: `ops-ts build` can ship one per action (e.g. wrapping an
- * ajv standalone function) as `globalThis.__OPS_TS_ACTION_VALIDATORS__ = { '<action>': fn }` through
- * esbuild `define` + `inject`; without one, the subset validator here is used.
+ * valid). The seam for build-time validators: `ops-ts build` ships one per action (wrapping an ajv
+ * standalone function) as `globalThis.__OPS_TS_ACTION_VALIDATORS__ = { '<action>': fn }`, set by a
+ * generated bundle entry before the charm module runs; without one, the subset validator here is used.
  */
 export type ParamsValidator = (params: JsonObject) => readonly ParamsProblem[];
 
