@@ -40,7 +40,7 @@ export function queueFollowUps(ctx: SimContext, source: string, changes: readonl
 
 function relationData(ctx: SimContext, source: string, relationId: number, app: string, unit?: string): void {
   const rel = ctx.state.relations[String(relationId)];
-  if (!rel || rel.life !== 'alive') return;
+  if (rel?.life !== 'alive') return;
   for (const target of rel.scope) {
     // A unit never hears about its own writes; in a regular relation its own app's bags are not its business.
     if (target === source || !alive(ctx, target)) continue;

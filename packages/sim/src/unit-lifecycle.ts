@@ -78,7 +78,7 @@ export function joinBothWays(ctx: SimContext, rel: Relation, unit: string): void
 export function teardownUnit(ctx: SimContext, unit: string, appRemoved: boolean): void {
   const { state } = ctx;
   const u = state.units[unit];
-  if (!u || u.life !== 'alive') return;
+  if (u?.life !== 'alive') return;
   u.life = 'dying';
   const hooks: HookRequest[] = [{ unit, hook: 'stop' }];
   for (const rel of relationsOf(state, u.app)) {

@@ -13,7 +13,7 @@ export function queueAction(
   args: Record<string, string>,
 ): ActionRecord {
   const u = ctx.state.units[unit];
-  if (!u || u.life !== 'alive') throw new SimError(`unit ${JSON.stringify(unit)} not found`);
+  if (u?.life !== 'alive') throw new SimError(`unit ${JSON.stringify(unit)} not found`);
   const actions = ctx.state.applications[u.app]?.charm.actions ?? {};
   if (!Object.hasOwn(actions, name)) {
     throw new SimError(`action ${JSON.stringify(name)} not defined on unit ${JSON.stringify(unit)}`);

@@ -117,7 +117,7 @@ export function integrate(ctx: SimContext, aText: string, bText: string): number
 export function findRelation(ctx: SimContext, aText: string, bText?: string): Relation {
   if (bText === undefined && /^\d+$/.test(aText)) {
     const rel = ctx.state.relations[aText];
-    if (!rel || rel.life !== 'alive') throw new SimError(`relation ${aText} not found`);
+    if (rel?.life !== 'alive') throw new SimError(`relation ${aText} not found`);
     return rel;
   }
   if (bText === undefined) throw new SimError('remove-relation needs two endpoints or a relation id');
