@@ -175,6 +175,30 @@ describe('secrets', () => {
       grants: [{ target: 'consumer', role: 'view' }],
     });
     expect(() => sim.addSecret('api', { token: 'x' })).toThrow('secret with name "api" already exists');
+  });
+
+  it('user secrets: a granted application reads the content; one not granted is refused', async () => {
+    sim = openSim();
+    const reader = packShellCharm({
+      name: 'reader',
+      dispatch: `#!/bin/sh
+[ "\${JUJU_DISPATCH_PATH##*/}" = config-changed ] || exit 0
+id="$(config-get mode)"
+[ "$id" = normal ] && exit 0
+if token="$(secret-get "$id" token 2>/tmp/err-$$)"; then status-set active "token $token"
+else status-set blocked "$(cat /tmp/err-$$)"; fi
+rm -f /tmp/err-$$
+`,
+    });
+    sim.deploy(reader, { app: 'granted' });
+    sim.deploy(reader, { app: 'stranger' });
+    const uri = sim.addSecret('api', { token: 'abc' });
+    sim.grantSecret('api', ['granted']);
+    sim.setConfig('granted', { mode: uri });
+    sim.setConfig('stranger', { mode: uri });
+    await sim.settle();
+    expect(sim.state.units['granted/0']?.status).toMatchObject({ status: 'active', message: 'token abc' });
+    expect(sim.state.units['stranger/0']?.status.status).toBe('blocked');
     expect(() => sim.grantSecret('nope', ['consumer'])).toThrow('secret "nope" not found');
   });
 });
