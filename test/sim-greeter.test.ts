@@ -60,7 +60,7 @@ describe('greeter in the simulator', () => {
     expect(rel()?.unitData['greeter/1']).toMatchObject({ host: 'greeter-1.local:8080' });
     expect(sim.status().applications.greeter?.units['greeter/0']?.['workload-status']).toEqual({
       current: 'active',
-      message: 'greeting 0 audience member(s)',
+      message: 'greeting 1 audience member(s)',
     });
 
     // config: config-changed on each greeter unit; the fan hears about the new app data.

@@ -1,7 +1,9 @@
 /**
  * Greeter: the ops-ts example charm. It publishes its configured greeting to every related application
- * (app data, leader only) and its unit address (unit data), remembers what it published in stored state,
- * defers relation events until it has started, and reports its status through collect-status.
+ * (app data, leader only) and its unit address (unit data), remembers what it published and who listens
+ * in stored state, defers relation events until it has started, and reports its status through
+ * collect-status. Deployed on the other side of the relation (`audience`), it introduces itself with its
+ * unit name and shows the greeting it heard.
  */
 import {
   ActiveStatus,
@@ -11,6 +13,7 @@ import {
   type ConfigChangedEvent,
   type Framework,
   type RelationChangedEvent,
+  type RelationCreatedEvent,
   type RelationJoinedEvent,
   type StartEvent,
   StoredState,
@@ -31,6 +34,7 @@ export class GreeterCharm extends CharmBase {
     this.observe(this.on.configChanged, this.onConfigChanged);
     this.observe(this.on.relationJoined('greeting'), this.onGreetingJoined);
     this.observe(this.on.relationChanged('greeting'), this.onGreetingChanged);
+    this.observe(this.on.relationCreated('audience'), this.onAudienceCreated);
     this.observe(this.on.collectUnitStatus, this.onCollectStatus);
   }
 
@@ -57,11 +61,26 @@ export class GreeterCharm extends CharmBase {
     if (name && !this.stored.data.audience.includes(name)) this.stored.data.audience.push(name);
   }
 
+  /** On the listening side (`audience`), introduce this unit to the greeter. */
+  onAudienceCreated(event: RelationCreatedEvent): void {
+    event.relation.data.get(this.unit).set('name', this.unit.name);
+  }
+
   onCollectStatus(event: CollectStatusEvent): void {
     const greeting = String(this.config.greeting ?? '');
     if (greeting === '') event.addStatus(new BlockedStatus('greeting must not be empty'));
-    if (this.model.relations('greeting').length === 0) event.addStatus(new WaitingStatus('no audience yet'));
-    event.addStatus(new ActiveStatus(`greeting ${this.stored.data.audience.length} audience member(s)`));
+    if (this.model.relations('greeting').length > 0) {
+      event.addStatus(new ActiveStatus(`greeting ${this.stored.data.audience.length} audience member(s)`));
+      return;
+    }
+    // Not greeting anyone: say what this unit heard as a member of another greeter's audience.
+    const heard = this.model
+      .relations('audience')
+      .map((r) => (r.app ? r.data.get(r.app).get('greeting') : undefined))
+      .filter((g): g is string => Boolean(g));
+    if (heard.length > 0)
+      event.addStatus(new ActiveStatus(`heard ${heard.map((g) => JSON.stringify(g)).join(', ')}`));
+    else event.addStatus(new WaitingStatus('no audience yet'));
   }
 
   /** Writes the greeting (leader, app bag) and this unit's address (unit bag) to every relation. */
