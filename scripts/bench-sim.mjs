@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { importTs } from './lib/import-ts.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const calls = Number(process.env.BENCH_CALLS ?? 200);
@@ -35,16 +35,7 @@ const sim = (modelDir, ...args) =>
 execFileSync(process.execPath, [join(root, 'packages/cli/build-cli.mjs')], { stdio: 'inherit' });
 
 // --- 1. per-call overhead --------------------------------------------------------------------------
-const lib = join(work, 'archive.mjs');
-await build({
-  entryPoints: [join(root, 'packages/archive/src/index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: lib,
-  logLevel: 'warning',
-});
-const { zipDirectory } = await import(lib);
+const { zipDirectory } = await importTs(join(root, 'packages/archive/src/index.ts'));
 const src = join(work, 'tool-bench');
 mkdirSync(src);
 writeFileSync(join(src, 'metadata.yaml'), 'name: tool-bench\n');

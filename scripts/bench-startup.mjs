@@ -6,21 +6,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { importTs } from './lib/import-ts.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 40);
 const root = new URL('..', import.meta.url).pathname;
-// The archive package is TypeScript: bundle it once into a temp file to import it here.
-const lib = join(mkdtempSync(join(tmpdir(), 'ops-ts-bench-lib-')), 'archive.mjs');
-await build({
-  entryPoints: [join(root, 'packages/archive/src/index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile: lib,
-  logLevel: 'warning',
-});
-const { extractZip } = await import(lib);
+const { extractZip } = await importTs(join(root, 'packages/archive/src/index.ts'));
 // Pack the example first so the benchmark measures the current code.
 execFileSync('node', [join(root, 'packages/cli/build-cli.mjs')], { stdio: 'inherit' });
 execFileSync('node', [join(root, 'packages/cli/dist/ops-ts.mjs'), 'pack', join(root, 'examples/greeter')], {

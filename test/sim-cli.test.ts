@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { buildCli } from '../packages/cli/build-cli.mjs';
 import { packShellCharm } from '../packages/sim/test/shell-charm.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -16,19 +16,7 @@ let db: string;
 let app: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(root, 'packages/cli/src/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['esbuild'],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  await buildCli(cli);
   db = packShellCharm({ name: 'db', provides: { db: { interface: 'sql' } } });
   app = packShellCharm({
     name: 'app',

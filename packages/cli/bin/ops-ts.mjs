@@ -4,5 +4,5 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const bundle = fileURLToPath(new URL('../dist/ops-ts.mjs', import.meta.url));
-if (!existsSync(bundle)) await import('../build-cli.mjs');
+if (!existsSync(bundle)) await (await import('../build-cli.mjs')).buildCli();
 await import(bundle);
