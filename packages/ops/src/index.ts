@@ -41,6 +41,7 @@ export {
   JujuContextError,
   jujuContextFromEnv,
 } from './charm/juju-context.js';
+export { type ConfigInput, configKeyToProperty, type LoadConfigOptions } from './charm/load-config.js';
 export { type MainOptions, main, runDispatch } from './charm/main.js';
 export {
   type ActionMeta,

@@ -4,6 +4,7 @@ import type { ConfigValue } from '../hooktools/config.js';
 import type { Application, Unit } from '../model/entities.js';
 import type { Model } from '../model/model.js';
 import { CharmEvents } from './charm-events.js';
+import { type ConfigInput, type LoadConfigOptions, loadConfig } from './load-config.js';
 import type { CharmMeta } from './metadata.js';
 
 /**
@@ -50,6 +51,18 @@ export class CharmBase extends FrameworkObject {
   /** The directory the charm runs from. */
   get charmDir(): string {
     return this.framework.charmDir;
+  }
+
+  /**
+   * The config parsed into a typed object (ops's `load_config`): `parse` gets the config with camelCase
+   * keys and secret options as Secret objects. With `{ errors: 'blocked' }` a parse error blocks the unit
+   * with `Invalid config: <message>` and ends the hook with exit 0 (nothing else is committed).
+   */
+  loadConfig<T>(
+    parse: ((config: ConfigInput) => T) | (new (config: ConfigInput) => T),
+    options: LoadConfigOptions = {},
+  ): T {
+    return loadConfig(this.framework.model, parse, options);
   }
 }
 
