@@ -1,4 +1,6 @@
 // The public API of @ops-ts/ops: what a charm imports.
+
+export { DispatchAbort } from './backend/abort.js';
 export type { LogLevel, ModelBackend } from './backend/backend.js';
 export {
   InvalidStatusError,
@@ -11,7 +13,6 @@ export {
   TooManyRelatedAppsError,
 } from './backend/errors.js';
 export { HookToolBackend } from './backend/hooktool-backend.js';
-export { DispatchAbort } from './charm/abort.js';
 export {
   ActionParamsError,
   actionSchema,

@@ -1,4 +1,5 @@
 import type { CheckInfo, Notice } from '@ops-ts/pebble';
+import { DispatchAbort } from '../backend/abort.js';
 import { EventBase, refuseDefer } from '../framework/event.js';
 import type { Handle } from '../framework/handle.js';
 import type { JsonObject } from '../framework/json.js';
@@ -8,7 +9,6 @@ import type { Model } from '../model/model.js';
 import type { Relation } from '../model/relation.js';
 import type { Secret } from '../model/secret.js';
 import type { Storage } from '../model/storage.js';
-import { DispatchAbort } from './abort.js';
 import { ActionParamsError, validateActionParams } from './action-params.js';
 import { type ActionResults, flattenActionResults } from './action-results.js';
 

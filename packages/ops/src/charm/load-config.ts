@@ -1,8 +1,8 @@
+import { DispatchAbort } from '../backend/abort.js';
 import type { ConfigValue } from '../hooktools/config.js';
 import type { Model } from '../model/model.js';
 import type { Secret } from '../model/secret.js';
 import { BlockedStatus } from '../model/status.js';
-import { DispatchAbort } from './abort.js';
 
 /** Config as `loadConfig` hands it to the parser: camelCase keys, `secret` options as Secret objects. */
 export type ConfigInput = Readonly<Record<string, ConfigValue | Secret>>;

@@ -1,3 +1,4 @@
+import { DispatchAbort } from '../backend/abort.js';
 import type { LogLevel } from '../backend/backend.js';
 import { HookToolBackend } from '../backend/hooktool-backend.js';
 import { FileStore } from '../framework/file-store.js';
@@ -6,7 +7,6 @@ import { JujuStore } from '../framework/juju-store.js';
 import { JujuLogger, parseLogLevel } from '../framework/logger.js';
 import { spawnRunner, type ToolRunner } from '../hooktools/runner.js';
 import { Model } from '../model/model.js';
-import { DispatchAbort } from './abort.js';
 import type { CharmClass } from './charm-base.js';
 import { evaluateStatus, eventArgs, RESTRICTED_EVENTS } from './dispatch.js';
 import { type Env, eventNameOf, jujuContextFromEnv } from './juju-context.js';

@@ -1,8 +1,7 @@
+// `reboot({ now: true })` must end the dispatch at once, as ops's `sys.exit()` does.
+import { DispatchAbort } from '../backend/abort.js';
 import type { ModelBackend } from '../backend/backend.js';
 import { ModelError } from '../backend/errors.js';
-// The one upward import: `reboot({ now: true })` must end the dispatch at once, as ops's `sys.exit()`;
-// abort.ts is a dependency-free leaf, so this adds no cycle.
-import { DispatchAbort } from '../charm/abort.js';
 import type { Container, ContainerMapping } from './container.js';
 import type { LeadershipCache } from './leadership.js';
 import { type Port, type PortProtocol, type PortSpec, readOpenedPorts, setPorts, toPort } from './ports.js';
