@@ -1,11 +1,12 @@
 /** `secret-get [options] <ID> [key[#base64]]`: read secret content, tracking revisions. */
-import { boolFlag, checkEmpty, stringFlag } from '../argv.js';
+import { boolFlag, checkEmpty } from '../argv.js';
 import { RunError, UsageError } from '../errors.js';
 import type { HookContext } from '../hook-context.js';
-import { parseSecretUri, unitApp } from '../ids.js';
+import { unitApp } from '../ids.js';
 import { ownsSecret, secretView } from '../secrets.js';
 import type { Bag } from '../state.js';
 import { defineTool } from '../tool.js';
+import { parseSecretRef } from './secret-ref.js';
 
 interface SecretGet {
   id: string | undefined;
@@ -78,15 +79,7 @@ export const secretGet = defineTool<SecretGet>({
     },
   ],
   init: (_ctx, parsed) => {
-    const args = [...parsed.positionals];
-    let id: string | undefined;
-    const first = args.shift();
-    if (first !== undefined) {
-      id = parseSecretUri(first);
-      if (id === undefined) throw new UsageError(`secret URI "${first}" not valid`);
-    }
-    const label = stringFlag(parsed, 'label');
-    if (id === undefined && label === '') throw new UsageError('require either a secret URI or label');
+    const { id, label, rest: args } = parseSecretRef(parsed);
     const peek = boolFlag(parsed, 'peek');
     const refresh = boolFlag(parsed, 'refresh');
     if (peek && refresh) throw new UsageError('specify one of --peek or --refresh but not both');

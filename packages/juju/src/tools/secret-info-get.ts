@@ -1,12 +1,13 @@
 /** `secret-info-get [options] <ID>` or `--label`: metadata of a secret this unit owns. */
-import { checkEmpty, stringFlag } from '../argv.js';
+import { checkEmpty } from '../argv.js';
 import { RunError, UsageError } from '../errors.js';
 import { type OutputValue, struct } from '../format.js';
 import type { HookContext } from '../hook-context.js';
-import { entityTag, parseSecretUri } from '../ids.js';
+import { entityTag } from '../ids.js';
 import { ownedSecrets, type SecretView } from '../secrets.js';
 import type { Relation } from '../state.js';
 import { defineTool } from '../tool.js';
+import { parseSecretRef } from './secret-ref.js';
 
 /** Go's RFC 3339 rendering of an ISO time (no fractional zeros). */
 export function goTime(iso: string): string {
@@ -43,15 +44,7 @@ export const secretInfoGet = defineTool<{ id: string | undefined; label: string 
   output: { default: 'yaml', formats: ['json', 'yaml'] },
   flags: () => [{ names: ['label'], kind: 'string', usage: 'a label used to identify the secret' }],
   init: (_ctx, parsed) => {
-    const args = [...parsed.positionals];
-    let id: string | undefined;
-    const first = args.shift();
-    if (first !== undefined) {
-      id = parseSecretUri(first);
-      if (id === undefined) throw new UsageError(`secret URI "${first}" not valid`);
-    }
-    const label = stringFlag(parsed, 'label');
-    if (id === undefined && label === '') throw new UsageError('require either a secret URI or label');
+    const { id, label, rest: args } = parseSecretRef(parsed);
     if (id !== undefined && label !== '')
       throw new UsageError('specify either a secret URI or label but not both');
     checkEmpty(args);
