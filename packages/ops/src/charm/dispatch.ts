@@ -1,4 +1,5 @@
 import type { BoundEvent } from '../framework/event.js';
+import type { Logger } from '../framework/logger.js';
 import type { Model } from '../model/model.js';
 import { type StatusBase, statusPriority } from '../model/status.js';
 import type { Storage } from '../model/storage.js';
@@ -14,6 +15,7 @@ export function eventArgs(
   bound: BoundEvent<ev.HookEvent | ev.ActionEvent, never[]>,
   ctx: JujuContext,
   model: Model,
+  logger: Logger,
 ): unknown[] {
   const is = (cls: abstract new (...a: never[]) => unknown) =>
     bound.type === cls || bound.type.prototype instanceof cls;
@@ -24,8 +26,7 @@ export function eventArgs(
     const relation = model.getRelation(ctx.relationName, ctx.relationId);
     const app = ctx.remoteAppName ? model.getApp(ctx.remoteAppName) : undefined;
     const unit = ctx.remoteUnitName ? model.getUnit(ctx.remoteUnitName) : undefined;
-    if (!app)
-      model.backend.jujuLog('WARNING', `${bound.kind}: the remote application is not known (LP#1960934)`);
+    if (!app) logger.warning(`${bound.kind}: the remote application is not known (LP#1960934)`);
     const args: unknown[] = [relation, app, unit];
     if (is(ev.RelationDepartedEvent)) {
       args.push(ctx.departingUnitName ? model.getUnit(ctx.departingUnitName) : undefined);

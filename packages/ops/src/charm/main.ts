@@ -96,7 +96,7 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
     if (!restricted) await framework.reemit();
     const bound = charm.on.byKind(eventName);
     if (bound) {
-      const args = eventArgs(bound, ctx, model);
+      const args = eventArgs(bound, ctx, model, logger);
       logger.debug(`Emitting Juju event ${eventName}.`);
       await (bound.emit as (...a: unknown[]) => Promise<void>)(...args);
     } else {
