@@ -1,8 +1,8 @@
 /** The charm directory of one run: a temp dir with the charm's YAML files and its framework state. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type JsonObject, STATE_FILE, type StoreData } from '@ops-ts/ops';
+import { FileStore, type JsonObject, type StoreData } from '@ops-ts/ops';
 import type { CharmSpec } from './spec.js';
 import type { State } from './state.js';
 import { storedStatePath } from './stored-state.js';
@@ -34,13 +34,13 @@ export function makeCharmDir(spec: CharmSpec, store: StoreData): string {
   writeFileSync(join(dir, 'metadata.yaml'), JSON.stringify(spec.metadata));
   if (spec.config) writeFileSync(join(dir, 'config.yaml'), JSON.stringify(spec.config));
   if (spec.actions) writeFileSync(join(dir, 'actions.yaml'), JSON.stringify(spec.actions));
-  writeFileSync(join(dir, STATE_FILE), JSON.stringify(store), { mode: 0o600 });
+  new FileStore(dir).save(store);
   return dir;
 }
 
 /** The framework store as the run left it (unchanged when the dispatch did not commit). */
 export function readStore(dir: string): StoreData {
-  return JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as StoreData;
+  return new FileStore(dir).load();
 }
 
 /** Removes a run's temp dir. */
