@@ -6,6 +6,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'charms/*/test/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
+      'stand-ins/*/test/**/*.test.ts',
       'test/**/*.test.ts',
     ],
     pool: 'forks',

@@ -14,6 +14,10 @@ export async function importTs(entry) {
     platform: 'node',
     format: 'esm',
     outfile,
+    // CommonJS dependencies (yaml, ajv) call require(): give the ESM bundle one.
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return import(outfile);

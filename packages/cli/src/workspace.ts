@@ -9,10 +9,10 @@ export function findRoot(from = process.cwd()): string {
   }
 }
 
-/** Every charm project (a folder with charmcraft.yaml) under `charms/` and `examples/`. */
+/** Every charm project (a folder with charmcraft.yaml) under `charms/`, `examples/` and `stand-ins/`. */
 export function findCharmProjects(root: string): string[] {
   const out: string[] = [];
-  for (const group of ['charms', 'examples']) {
+  for (const group of ['charms', 'examples', 'stand-ins']) {
     const base = join(root, group);
     if (!existsSync(base)) continue;
     for (const name of readdirSync(base).sort()) {

@@ -74,6 +74,7 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
       unitName: ctx.unitName,
       modelName: ctx.modelName,
       modelUuid: ctx.modelUuid,
+      env,
       ...(ctx.relationName && ctx.relationId !== undefined
         ? {
             eventRelation: {

@@ -31,6 +31,8 @@ export interface ModelOptions {
    * set it through `OPS_TS_PEBBLE_DIR` in the dispatch environment.
    */
   pebbleDir?: string;
+  /** The hook's environment (default: none); what `os.environ` is to an ops charm. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The Juju model as this unit sees it during one dispatch. Caches what ops caches. */
@@ -45,6 +47,12 @@ export class Model {
   readonly uuid: string;
   /** The charm's metadata. */
   readonly meta: CharmMeta;
+  /**
+   * The hook's environment: the `JUJU_*` variables and the model's proxy settings
+   * (`JUJU_CHARM_HTTP_PROXY`, ...). Read this instead of `process.env`, so the charm also runs in-process
+   * under the testing kit.
+   */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** The backend every operation goes through. */
   readonly backend: ModelBackend;
   /** Statuses added by collect-status observers during this dispatch. */
@@ -67,6 +75,7 @@ export class Model {
   constructor(options: ModelOptions) {
     this.#options = options;
     this.meta = options.meta;
+    this.env = Object.freeze({ ...(options.env ?? {}) });
     this.backend = options.backend;
     this.name = options.modelName;
     this.uuid = options.modelUuid;
