@@ -55,8 +55,10 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
     format: 'cjs',
     // Class names are part of persisted handle paths (deferred events, stored state): keep them.
     keepNames: true,
-    // Drops the YAML-loading fallback, dead once the metadata is embedded.
+    // Drops the YAML-loading fallback, dead once the metadata is embedded; whitespace goes too (a third
+    // of the bundle: less to read and parse at every hook). Identifiers stay, so stack traces read.
     minifySyntax: true,
+    minifyWhitespace: true,
     define: {
       'globalThis.__OPS_TS_EMBEDDED__': 'true',
       'globalThis.__OPS_TS_CHARM_META__': JSON.stringify({ metadata, config, actions }),

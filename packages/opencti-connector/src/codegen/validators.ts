@@ -8,12 +8,12 @@ import { PROVIDER_APP_DATA_SCHEMA } from '../schema/provider-schema.js';
 import { REQUIRER_APP_DATA_SCHEMA } from '../schema/requirer-schema.js';
 
 /**
- * `format: uri` as JSON Schema means it (RFC 3986: a scheme, then the rest), checked with WHATWG URL
- * parsing. ajv-formats is not needed for one format; the code is inlined in the generated module.
+ * `format: uri` as JSON Schema means it (RFC 3986: a scheme, then the rest, no white space), checked with
+ * WHATWG URL parsing. ajv-formats is not needed for one format; the code is inlined in the generated module.
  */
-const URI_FORMAT_CODE = _`{ uri: (s) => { if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s)) return false; try { new URL(s); return true; } catch { return false; } } }`;
+const URI_FORMAT_CODE = _`{ uri: (s) => { if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$/.test(s)) return false; try { new URL(s); return true; } catch { return false; } } }`;
 const uriFormat = (s: string): boolean => {
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s)) return false;
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S*$/.test(s)) return false;
   try {
     new URL(s);
     return true;

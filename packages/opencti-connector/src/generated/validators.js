@@ -70,7 +70,7 @@ return errors === 0;
 
 export const validateRequirerAppData = validate11;
 const schema12 = {"$id":"requirer","type":"object","title":"RequirerAppData","properties":{"opencti_url":{"type":"string","title":"OpenCTI URL","description":"URL to the OpenCTI instance.","examples":["http://opencti-endpoints.stg-opencti.svc:8080"],"format":"uri","minLength":1},"opencti_token":{"type":"string","title":"OpenCTI Token","description":"Secret token for OpenCTI authentication.","examples":["secret://59060ecc-0495-4a80-8006-5f1fc13fd783/cjqub6vubg2s77p3nio0"]}},"required":["opencti_url","opencti_token"]};
-const formats0 = { uri: (s) => { if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s)) return false; try { new URL(s); return true; } catch { return false; } } }.uri;
+const formats0 = { uri: (s) => { if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(s)) return false; try { new URL(s); return true; } catch { return false; } } }.uri;
 const func2 = (s) => { let n = 0; for (const _c of s) n++; return n; };
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
