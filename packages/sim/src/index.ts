@@ -15,7 +15,16 @@ export type { ConfigSetting } from './ops/config.js';
 export type { DeployOptions } from './ops/deploy.js';
 export { matchExecStub, PebbleHost, unsupportedExec } from './pebble-host.js';
 export { compareUnits, type SimEvent } from './scheduler.js';
-export type { AppSource, ExecStub, HookLogEntry, SimState, UnitAgent, UnitError } from './sim-state.js';
+export type {
+  AppSource,
+  ExecStub,
+  HookLogEntry,
+  ServiceStandIn,
+  SimState,
+  UnitAgent,
+  UnitError,
+  WorkloadProcess,
+} from './sim-state.js';
 export { Simulator, type SimulatorOptions } from './simulator.js';
 export { installTools } from './tools/install-tools.js';
 export { JUJUC_SCRIPT } from './tools/jujuc-script.js';
@@ -25,3 +34,4 @@ export { redactPlan } from './views/plan.js';
 export type { UnitInfo } from './views/show-unit.js';
 export { type ModelStatus, renderStatus } from './views/status.js';
 export { renderTable } from './views/table.js';
+export { resolveCommand, type StandInOptions } from './workloads/stand-ins.js';

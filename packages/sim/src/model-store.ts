@@ -9,10 +9,15 @@
  * <dir>/agents/unit-<app>-<n>/charm/   each unit's unpacked charm (JUJU_CHARM_DIR)
  * <dir>/containers/<app>-<n>/<container>/   each container's filesystem (Pebble files root)
  * <dir>/tools/            the hook tools (jujuc and its links)
+ * <dir>/workloads/<app>-<n>/<container>/<service>.log   each service stand-in's stdout and stderr
  * ```
+ *
+ * The state files hold secret contents and Pebble plans (environments with passwords): they are
+ * readable by the owner only (0600).
  */
 import {
   appendFileSync,
+  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -44,9 +49,14 @@ export function modelDirFor(opts: {
   return resolve(cwd, '.sim', opts.model ?? DEFAULT_MODEL);
 }
 
+/** Mode of every file the model writes: they may hold secrets. */
+const PRIVATE_FILE = 0o600;
+
 function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  writeFileSync(tmp, text, { mode: PRIVATE_FILE });
+  // `mode` applies only when the file is created; a leftover temp file keeps its old one otherwise.
+  chmodSync(tmp, PRIVATE_FILE);
   renameSync(tmp, path);
 }
 
@@ -100,6 +110,11 @@ export class ModelStore {
     return join(this.dir, 'containers', unitSlug(unit), container);
   }
 
+  /** The log file of a service stand-in (its stdout and stderr). */
+  workloadLog(unit: string, container: string, service: string): string {
+    return join(this.dir, 'workloads', unitSlug(unit), container, `${service}.log`);
+  }
+
   /** Whether the model exists on disk. */
   exists(): boolean {
     return existsSync(this.statePath);
@@ -124,15 +139,15 @@ export class ModelStore {
 
   /** Saves both state files atomically (each on its own). */
   save(state: ModelState, sim: SimState): void {
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     writeAtomic(this.statePath, `${JSON.stringify(state)}\n`);
     writeAtomic(this.simPath, `${JSON.stringify(sim)}\n`);
   }
 
   /** Appends one hook-log line. */
   appendHookLog(entry: HookLogEntry): void {
-    mkdirSync(this.dir, { recursive: true });
-    appendFileSync(this.hookLogPath, `${JSON.stringify(entry)}\n`);
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    appendFileSync(this.hookLogPath, `${JSON.stringify(entry)}\n`, { mode: PRIVATE_FILE });
   }
 
   /** The hook log, oldest first. */
@@ -148,6 +163,7 @@ export class ModelStore {
   removeUnitDirs(unit: string): void {
     rmSync(this.agentDir(unit), { recursive: true, force: true });
     rmSync(join(this.dir, 'containers', unitSlug(unit)), { recursive: true, force: true });
+    rmSync(join(this.dir, 'workloads', unitSlug(unit)), { recursive: true, force: true });
   }
 
   /**
@@ -155,7 +171,7 @@ export class ModelStore {
    * process is taken over. Returns the release function.
    */
   lock(): () => void {
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const path = join(this.dir, 'lock');
     for (let attempt = 0; attempt < 2; attempt++) {
       try {

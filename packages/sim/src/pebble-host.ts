@@ -12,6 +12,7 @@ import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { unitSlug } from './model-store.js';
 import type { ExecStub } from './sim-state.js';
+import type { Workloads } from './workloads/workloads.js';
 
 /** The simulator runs no workloads: without a stub, exec says so instead of pretending. */
 export function unsupportedExec(req: ExecRequest): ExecResult {
@@ -35,7 +36,11 @@ export class PebbleHost {
   readonly #servers = new Map<string, Map<string, PebbleServer>>();
   #base: string | undefined;
 
-  constructor(private readonly ctx: SimContext) {}
+  constructor(
+    private readonly ctx: SimContext,
+    /** Runs the service stand-ins. */
+    private readonly workloads: Workloads,
+  ) {}
 
   /** The containers a unit has (none on machine models). */
   containers(unit: string): string[] {
@@ -47,7 +52,10 @@ export class PebbleHost {
   /** Starts the unit's Pebble servers (restored from the model) unless they run already. */
   async ensure(unit: string): Promise<void> {
     const containers = this.containers(unit);
-    if (containers.length === 0 || this.#servers.has(unit)) return;
+    if (containers.length === 0) return;
+    // Before every hook: a stand-in recorded since the servers started may declare new ports.
+    await this.workloads.ensurePorts(unit);
+    if (this.#servers.has(unit)) return;
     this.#base ??= mkdtempSync(join(tmpdir(), 'opsts-pebble-'));
     const servers = new Map<string, PebbleServer>();
     this.#servers.set(unit, servers);
@@ -64,16 +72,21 @@ export class PebbleHost {
             ? { exitCode: stub.exitCode, stdout: stub.stdout, stderr: stub.stderr }
             : unsupportedExec(req);
         },
+        serviceRunner: this.workloads.runner(unit, container),
         ...(restore ? { restore } : {}),
       });
       servers.set(container, server);
     }
   }
 
-  /** `OPS_TS_PEBBLE_DIR` for a unit's hooks (empty when it has no running containers). */
+  /**
+   * `OPS_TS_PEBBLE_DIR` for a unit's hooks (when it has running containers) and
+   * `OPS_TS_CONTAINER_PORTS` (when its stand-ins declare ports).
+   */
   env(unit: string): Record<string, string> {
-    if (!this.#base || !this.#servers.has(unit)) return {};
-    return { OPS_TS_PEBBLE_DIR: join(this.#base, unitSlug(unit)) };
+    const ports = this.workloads.env(unit);
+    if (!this.#base || !this.#servers.has(unit)) return ports;
+    return { OPS_TS_PEBBLE_DIR: join(this.#base, unitSlug(unit)), ...ports };
   }
 
   /** Copies the state of a unit's servers into the model. */
@@ -89,6 +102,8 @@ export class PebbleHost {
   async stop(unit: string): Promise<void> {
     const servers = this.#servers.get(unit);
     if (!servers) return;
+    // Service starts still waiting out Pebble's okay delay decide the state to save.
+    await Promise.all([...servers.values()].map((s) => s.servicesIdle()));
     this.snapshot(unit);
     this.#servers.delete(unit);
     await Promise.all([...servers.values()].map((s) => s.close()));

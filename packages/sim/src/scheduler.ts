@@ -11,6 +11,7 @@ import type { HookRequest, HookResult, HookRunner } from './hook-runner.js';
 import type { PebbleHost } from './pebble-host.js';
 import { type HookLogEntry, hookName } from './sim-state.js';
 import { finaliseUnitRemoval } from './unit-lifecycle.js';
+import type { Workloads } from './workloads/workloads.js';
 
 /** Progress of a settle, for the CLI's output. */
 export type SimEvent =
@@ -25,6 +26,8 @@ export interface SchedulerDeps {
   runner: HookRunner;
   /** Pebble servers. */
   pebble: PebbleHost;
+  /** Service stand-ins (those of removed units are killed). */
+  workloads: Workloads;
   /** Units running side by side. */
   concurrency: number;
   /** Progress callback. */
@@ -65,6 +68,7 @@ export async function settle(ctx: SimContext, deps: SchedulerDeps): Promise<void
     await Promise.race(running.values());
   }
   sweep(ctx);
+  await deps.workloads.reap();
   ctx.store.save(ctx.state, ctx.sim);
 }
 
@@ -125,6 +129,7 @@ async function runNext(ctx: SimContext, deps: SchedulerDeps, unit: string): Prom
     } else if (req.hook === 'remove') {
       await deps.pebble.stop(unit);
       finaliseUnitRemoval(ctx, unit);
+      await deps.workloads.reap();
     }
   }
   deps.pebble.snapshot(unit);

@@ -53,6 +53,34 @@ export interface ExecStub {
   stderr: string;
 }
 
+/** A host process that runs in place of a Pebble service's command, for every unit of an application. */
+export interface ServiceStandIn {
+  /** Container name (declared by the charm). */
+  container: string;
+  /** Pebble service name. */
+  service: string;
+  /** The argv to run (relative paths already resolved). */
+  command: string[];
+  /** Container ports the workload listens on; each gets a loopback port on the host. */
+  ports: number[];
+}
+
+/** A stand-in process started for one unit's service (its own process group, led by `pid`). */
+export interface WorkloadProcess {
+  /** Process id, also the process-group id. */
+  pid: number;
+  /** The process's start time as the kernel counts it, so a reused pid is never taken for it. */
+  startTime?: string;
+  /** The argv it runs. */
+  command: string[];
+  /** Its stdout/stderr log file. */
+  log: string;
+  /** ISO time it was started. */
+  startedAt: string;
+  /** How it ended, when the command that started it saw it end. */
+  exit?: { exitCode: number | null; signal: string | null };
+}
+
 /** The simulator's own part of the model (`sim.json`). */
 export interface SimState {
   /** Format version of this file. */
@@ -69,6 +97,14 @@ export interface SimState {
   addressSeq: number;
   /** Exec stubs per application. */
   execStubs?: Record<string, ExecStub[]>;
+  /** Service stand-ins per application. */
+  standIns?: Record<string, ServiceStandIn[]>;
+  /** Running stand-in processes per unit, container and service. */
+  workloads?: Record<string, Record<string, Record<string, WorkloadProcess>>>;
+  /** Host loopback port per unit, container and container port (stable across commands). */
+  hostPorts?: Record<string, Record<string, Record<string, number>>>;
+  /** Stand-ins of removed units, still to be killed. */
+  orphanWorkloads?: WorkloadProcess[];
 }
 
 /** An empty simulator state. */

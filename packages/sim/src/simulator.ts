@@ -2,6 +2,7 @@
  * The simulator's programmatic API: open a model directory, change the model as `juju` commands do,
  * and `settle()` to run the queued hooks as real processes. The CLI is a thin layer over this.
  */
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { ActionRecord, JsonValue, ModelState, ModelType } from '@ops-ts/juju';
 import type { Layer } from '@ops-ts/pebble';
@@ -21,9 +22,12 @@ import { PebbleHost } from './pebble-host.js';
 import { type SimEvent, settle } from './scheduler.js';
 import type { ExecStub, HookLogEntry, SimState } from './sim-state.js';
 import { type DebugLogOptions, debugLog } from './views/debug-log.js';
-import { containerPlan, redactPlan } from './views/plan.js';
+import { containerPlan, redactPlan, secretValues } from './views/plan.js';
 import { showUnit, type UnitInfo } from './views/show-unit.js';
 import { type ModelStatus, modelStatus } from './views/status.js';
+import { workloadLog } from './views/workload-log.js';
+import { addServiceStandIn, type StandInOptions } from './workloads/stand-ins.js';
+import { Workloads } from './workloads/workloads.js';
 
 /** Options of {@link Simulator.open}. */
 export interface SimulatorOptions {
@@ -52,6 +56,7 @@ export class Simulator implements SimContext {
   #sim: SimState;
   readonly #runner: HookRunner;
   readonly #pebble: PebbleHost;
+  readonly #workloads: Workloads;
   readonly #release: () => void;
 
   private constructor(
@@ -73,7 +78,8 @@ export class Simulator implements SimContext {
     }
     // A process that died mid-hook left its flag behind; the hook never committed, so it runs again.
     for (const agent of Object.values(this.#sim.units)) agent.running = false;
-    this.#pebble = new PebbleHost(this);
+    this.#workloads = new Workloads(this);
+    this.#pebble = new PebbleHost(this, this.#workloads);
     this.#runner = new HookRunner({
       state: () => this.#state,
       charmDir: (unit) => store.charmDir(unit),
@@ -187,6 +193,36 @@ export class Simulator implements SimContext {
     });
   }
 
+  /**
+   * Runs `command` as a host process in place of `service` in `container`, for every unit of `app`,
+   * whenever Pebble starts the service. `ports` are the container ports it listens on: each gets a
+   * loopback port (`OPS_TS_PORT_<N>` for the process, `OPS_TS_CONTAINER_PORTS` for the charm).
+   */
+  addServiceStandIn(
+    app: string,
+    container: string,
+    service: string,
+    command: readonly string[],
+    opts: StandInOptions = {},
+  ): void {
+    this.change(() => addServiceStandIn(this, app, container, service, command, opts));
+  }
+
+  /**
+   * Kills the stand-ins of these units or applications (all when none are named) and marks their
+   * services inactive. Tests call it in their teardown: {@link close} leaves stand-ins running.
+   */
+  async stopWorkloads(names: readonly string[] = []): Promise<void> {
+    const units = Object.keys(this.#sim.workloads ?? {}).filter(
+      (u) => names.length === 0 || names.some((n) => u === n || u.startsWith(`${n}/`)),
+    );
+    // The saved Pebble state must not be overwritten by a server that still thinks they run.
+    for (const unit of units) await this.#pebble.stop(unit);
+    await this.#workloads.stopUnits(units);
+    await this.#workloads.reap();
+    this.store.save(this.#state, this.#sim);
+  }
+
   /** `update-status`: queues update-status on every started unit not in error. */
   queueUpdateStatus(): void {
     this.change(() => {
@@ -221,6 +257,7 @@ export class Simulator implements SimContext {
     await settle(this, {
       runner: this.#runner,
       pebble: this.#pebble,
+      workloads: this.#workloads,
       concurrency: this.options.concurrency ?? defaultConcurrency(),
       ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),
     });
@@ -248,9 +285,14 @@ export class Simulator implements SimContext {
     return showUnit(this.#state, this.#sim, unit);
   }
 
-  /** `debug-log`. */
+  /** `debug-log`: Juju's log lines, then the last lines of each service stand-in's output. */
   debugLog(opts: DebugLogOptions = {}): string[] {
-    return debugLog(this.#state, opts);
+    const { lines, ...filters } = opts;
+    const all = [
+      ...debugLog(this.#state, filters),
+      ...workloadLog(this.store, secretValues(this.#state), filters),
+    ];
+    return lines !== undefined && lines > 0 ? all.slice(-lines) : all;
   }
 
   /** A container's Pebble plan (secret values redacted unless `reveal`). */
@@ -264,14 +306,31 @@ export class Simulator implements SimContext {
     return this.store.hookLog();
   }
 
-  /** Stops the hook-tool and Pebble servers, saves the model and releases its lock. */
+  /**
+   * Stops the hook-tool and Pebble servers, saves the model and releases its lock. Stand-ins of
+   * existing units keep running (the model lives on between commands); those of removed units are killed.
+   */
   async close(): Promise<void> {
     try {
       await this.#pebble.close();
       await this.#runner.close();
+      await this.#workloads.reap();
       this.store.save(this.#state, this.#sim);
     } finally {
       this.#release();
     }
+  }
+
+  /** `destroy-model`: kills every stand-in, stops the servers and deletes the model directory. */
+  async destroy(): Promise<void> {
+    try {
+      await this.#pebble.close();
+      await this.#runner.close();
+      await this.#workloads.stopUnits(Object.keys(this.#sim.workloads ?? {}));
+      await this.#workloads.reap();
+    } finally {
+      this.#release();
+    }
+    rmSync(this.store.dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ import type { SimContext } from './context.js';
 import { enqueue } from './hook-queue.js';
 import type { HookRequest } from './hook-runner.js';
 import { departHook, enterScope, joinHooks, relationHook, relationsOf, remoteUnits } from './relations.js';
+import { orphanUnitWorkloads } from './workloads/workloads.js';
 
 /** The next unit address (10.1.0.1, 10.1.0.2, ...). */
 function nextAddress(ctx: SimContext): string {
@@ -119,6 +120,8 @@ export function finaliseUnitRemoval(ctx: SimContext, unit: string): void {
   delete state.units[unit];
   delete ctx.sim.units[unit];
   delete ctx.sim.pebble[unit];
+  // The pod is gone, and its workloads with it: the stand-ins are killed by the next reap.
+  orphanUnitWorkloads(ctx, unit);
   rmSync(ctx.store.agentDir(unit), { recursive: true, force: true });
   ctx.store.removeUnitDirs(unit);
   if (!app) return;

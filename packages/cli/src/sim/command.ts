@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { modelCommands } from './commands-model.js';
 import { opsCommands } from './commands-ops.js';
 import { viewCommands } from './commands-view.js';
+import { workloadCommands } from './commands-workloads.js';
 import { type CommandEnv, withModelOptions } from './common.js';
 import { playScript, readScript } from './run-script.js';
 import { type ModelOptions, openModel, printProgress, type Session } from './session.js';
@@ -14,7 +15,13 @@ export function simCommand(env: CommandEnv = { open: openModel, baseDir: process
   const group = new Command('sim').description(
     "a local Juju model that runs packed charms' hooks as real processes (model in .sim/<model>)",
   );
-  for (const cmd of [...modelCommands(env), ...opsCommands(env), ...viewCommands(env)]) group.addCommand(cmd);
+  for (const cmd of [
+    ...modelCommands(env),
+    ...opsCommands(env),
+    ...viewCommands(env),
+    ...workloadCommands(env),
+  ])
+    group.addCommand(cmd);
   group.addCommand(
     withModelOptions(new Command('run-script'))
       .description('play a YAML list of sim steps (e.g. "- deploy ./x.charm") against one model')

@@ -65,6 +65,9 @@ export async function playScript(
 ): Promise<void> {
   for (const [i, argv] of steps.entries()) {
     if (argv[0] === 'run-script') throw new SimError(`step ${i + 1}: run-script cannot be nested`);
+    // The script's steps share one open model: deleting it under them would leave nothing to run on.
+    if (argv[0] === 'destroy-model')
+      throw new SimError(`step ${i + 1}: destroy-model cannot run in a script`);
     echo(`==> ${argv.join(' ')}`);
     const group = makeGroup();
     group.exitOverride();

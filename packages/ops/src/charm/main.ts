@@ -6,6 +6,7 @@ import { Framework } from '../framework/framework.js';
 import { JujuStore } from '../framework/juju-store.js';
 import { JujuLogger, parseLogLevel } from '../framework/logger.js';
 import { spawnRunner, type ToolRunner } from '../hooktools/runner.js';
+import type { ContainerPorts } from '../model/container.js';
 import { Model } from '../model/model.js';
 import type { CharmClass } from './charm-base.js';
 import { evaluateStatus, eventArgs, RESTRICTED_EVENTS } from './dispatch.js';
@@ -88,6 +89,9 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
       ...(isDepartedOrBroken && ctx.remoteUnitName ? { remoteUnitName: ctx.remoteUnitName } : {}),
       // The simulator's (and tests') Pebble sockets; read from this dispatch's env so runs can overlap.
       ...(env.OPS_TS_PEBBLE_DIR ? { pebbleDir: env.OPS_TS_PEBBLE_DIR } : {}),
+      ...(env.OPS_TS_CONTAINER_PORTS
+        ? { containerPorts: parseContainerPorts(env.OPS_TS_CONTAINER_PORTS) }
+        : {}),
     });
     const store = options.useJujuForStorage ? new JujuStore(backend) : new FileStore(ctx.charmDir);
     const framework = new Framework({ store, model, logger, charmDir: ctx.charmDir });
@@ -137,6 +141,30 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
     }
     return 1;
   }
+}
+
+/**
+ * `OPS_TS_CONTAINER_PORTS` (`{"<container>": {"<port>": <hostPort>}}`, set by the simulator): the
+ * well-formed entries; anything else is ignored, so a bad value means plain `localhost:<port>`.
+ */
+export function parseContainerPorts(text: string): ContainerPorts {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const out: Record<string, Record<string, number>> = {};
+  if (typeof doc !== 'object' || doc === null) return out;
+  for (const [container, ports] of Object.entries(doc)) {
+    if (typeof ports !== 'object' || ports === null) continue;
+    const mine: Record<string, number> = {};
+    for (const [port, host] of Object.entries(ports as Record<string, unknown>)) {
+      if (typeof host === 'number' && Number.isInteger(host) && host > 0 && host < 65536) mine[port] = host;
+    }
+    out[container] = mine;
+  }
+  return out;
 }
 
 /**

@@ -21,6 +21,9 @@ import { loadPebble } from './pebble-loader.js';
 /** Where the charm container sees each workload container's Pebble socket on Kubernetes. */
 export const DEFAULT_PEBBLE_DIR = '/charm/containers';
 
+/** Host ports standing for container ports, per container (`OPS_TS_CONTAINER_PORTS` in the simulator). */
+export type ContainerPorts = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
 /** Filter of `Container.getChecks`: a level and/or check names. */
 export interface CheckFilter {
   level?: 'alive' | 'ready';
@@ -37,13 +40,28 @@ export class Container {
   readonly socketPath: string;
   #client: Promise<Client> | undefined;
 
+  readonly #ports: Readonly<Record<string, number>>;
+
   constructor(
     /** The container's name, as declared under `containers:` in metadata. */
     readonly name: string,
     /** The directory holding `<name>/pebble.socket` (default `/charm/containers`). */
     pebbleDir: string = DEFAULT_PEBBLE_DIR,
+    /** Host ports standing for this container's ports (the simulator's stand-ins); none on a pod. */
+    ports: Readonly<Record<string, number>> = {},
   ) {
     this.socketPath = join(pebbleDir, name, 'pebble.socket');
+    this.#ports = ports;
+  }
+
+  /**
+   * The `host:port` where the charm reaches a port the workload listens on: `localhost:<port>` on
+   * Kubernetes (the pod's containers share one network namespace), or the loopback port the
+   * simulator maps it to.
+   */
+  localAddress(port: number): string {
+    const mapped = this.#ports[String(port)];
+    return mapped === undefined ? `localhost:${port}` : `127.0.0.1:${mapped}`;
   }
 
   /** The raw Pebble client of this container (loaded on first use). */
@@ -256,6 +274,7 @@ export class ContainerMapping {
     /** The container names declared in metadata. */
     readonly names: readonly string[],
     private readonly pebbleDir: string = DEFAULT_PEBBLE_DIR,
+    private readonly ports: ContainerPorts = {},
   ) {}
 
   /** The container with this name (the same object each time); ModelError if metadata has none. */
@@ -263,7 +282,7 @@ export class ContainerMapping {
     let container = this.#made.get(name);
     if (!container) {
       if (!this.names.includes(name)) throw new ModelError(`container ${JSON.stringify(name)} not found`);
-      container = new Container(name, this.pebbleDir);
+      container = new Container(name, this.pebbleDir, this.ports[name]);
       this.#made.set(name, container);
     }
     return container;

@@ -3,7 +3,7 @@ import { RelationNotFoundError, TooManyRelatedAppsError } from '../backend/error
 import type { CharmMeta } from '../charm/metadata.js';
 import type { ConfigValue } from '../hooktools/config.js';
 import type { CloudSpec } from '../hooktools/credential.js';
-import { ContainerMapping } from './container.js';
+import { ContainerMapping, type ContainerPorts } from './container.js';
 import { Application, type EntityContext, Unit } from './entities.js';
 import { LeadershipCache } from './leadership.js';
 import { Binding } from './network.js';
@@ -31,6 +31,11 @@ export interface ModelOptions {
    * set it through `OPS_TS_PEBBLE_DIR` in the dispatch environment.
    */
   pebbleDir?: string;
+  /**
+   * Host ports standing for container ports, per container (`Container.localAddress`); the simulator
+   * sets them through `OPS_TS_CONTAINER_PORTS` in the dispatch environment.
+   */
+  containerPorts?: ContainerPorts;
   /** The hook's environment (default: none); what `os.environ` is to an ops charm. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -87,7 +92,11 @@ export class Model {
       modelUuid: options.modelUuid,
       leadership: this.#leadership,
       getApp: (name) => this.getApp(name),
-      containers: new ContainerMapping(Object.keys(options.meta.containers), options.pebbleDir),
+      containers: new ContainerMapping(
+        Object.keys(options.meta.containers),
+        options.pebbleDir,
+        options.containerPorts,
+      ),
     };
     this.unit = this.getUnit(options.unitName);
     this.app = this.unit.app;

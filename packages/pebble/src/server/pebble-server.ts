@@ -17,6 +17,7 @@ import { planRoutes } from './routes-plan.js';
 import { serviceRoutes } from './routes-services.js';
 import { systemRoutes } from './routes-system.js';
 import { type SentSignal, ServerState } from './server-state.js';
+import type { ServiceRunner } from './service-runner.js';
 import type { PebbleSnapshot } from './snapshot.js';
 
 /** Options of `PebbleServer.start`. */
@@ -33,6 +34,10 @@ export interface PebbleServerOptions {
   disableWaitEndpoint?: boolean;
   /** State saved by `snapshot()` in an earlier process, to continue from. */
   restore?: PebbleSnapshot;
+  /** Runs service processes; without it services only change state. */
+  serviceRunner?: ServiceRunner;
+  /** How long a started process must live to count as started (Pebble's okayDelay, default 1 s). */
+  serviceOkayDelayMs?: number;
 }
 
 const ROUTES: Route[] = [
@@ -62,6 +67,8 @@ export class PebbleServer {
       opts.execHandler,
       opts.version ?? '1.19.0-ops-ts-fake',
       opts.disableWaitEndpoint ?? false,
+      opts.serviceRunner,
+      opts.serviceOkayDelayMs,
     );
     if (opts.restore) {
       state.plan.restore(opts.restore.layers);
@@ -84,13 +91,20 @@ export class PebbleServer {
     return new PebbleServer(server, state, opts.socketPath);
   }
 
-  /** Stop listening, drop open connections and remove the socket file. */
+  /** Stop listening, drop open connections and remove the socket file (service processes keep running). */
   async close(): Promise<void> {
     this.state.exec.close();
+    // Let service starts and stops in flight finish, so the runner's records are complete.
+    await this.state.services.idle();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
     await rm(this.socketPath, { force: true });
+  }
+
+  /** Resolves once every service change asked for so far has finished. */
+  servicesIdle(): Promise<void> {
+    return this.state.services.idle();
   }
 
   /** The state to carry over to a later process (layers and service states). */

@@ -7,6 +7,7 @@ import { FilesApi } from './files-api.js';
 import { NoticeStore } from './notice-store.js';
 import { PlanState } from './plan-state.js';
 import { ServiceManager } from './service-manager.js';
+import type { ServiceRunner } from './service-runner.js';
 
 /** A signal sent through `POST /v1/signals`. */
 export interface SentSignal {
@@ -18,7 +19,7 @@ export interface SentSignal {
 export class ServerState {
   readonly plan = new PlanState();
   readonly changes = new ChangeStore();
-  readonly services = new ServiceManager(this.plan, this.changes);
+  readonly services: ServiceManager;
   readonly checks = new CheckStore(this.plan);
   readonly notices = new NoticeStore();
   readonly files: FilesApi;
@@ -33,7 +34,10 @@ export class ServerState {
     readonly version: string,
     /** Answer 404 on `/v1/changes/<id>/wait`, like an old Pebble (to exercise client polling). */
     readonly disableWaitEndpoint: boolean,
+    runner?: ServiceRunner,
+    okayDelayMs?: number,
   ) {
+    this.services = new ServiceManager(this.plan, this.changes, runner, okayDelayMs);
     this.files = new FilesApi(filesRoot);
     this.exec = new ExecSessions(this.changes, execHandler);
   }

@@ -7,8 +7,8 @@ import type { SimState } from '../sim-state.js';
 
 const SECRET_NAME = /pass|secret|token|key|credential|cert/i;
 
-/** Every secret value in the model (decoded), so plans can be scrubbed of them. */
-function secretValues(state: ModelState): string[] {
+/** Every secret value in the model (decoded), so plans and logs can be scrubbed of them. */
+export function secretValues(state: ModelState): string[] {
   const out: string[] = [];
   for (const secret of Object.values(state.secrets)) {
     for (const rev of secret.revisions) {

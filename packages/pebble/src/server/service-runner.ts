@@ -1,0 +1,36 @@
+import type { Service } from '../layer-types.js';
+
+/** How a service's process ended: its exit code, or the signal that killed it (null when not seen). */
+export interface ServiceExit {
+  /** Exit code; null when it was killed by a signal or its end was not observed. */
+  exitCode: number | null;
+  /** Name of the signal that ended it, if one did. */
+  signal: string | null;
+}
+
+/** A running (or ended) process that stands for a service. */
+export interface ServiceProcess {
+  /** How it ended, or undefined while it still runs. Cheap enough to call on every status request. */
+  exit(): ServiceExit | undefined;
+  /** Resolves with the exit once it ends, or with undefined after `timeoutMs` if it still runs. */
+  waitExit(timeoutMs: number): Promise<ServiceExit | undefined>;
+  /** Stops it and everything it started (SIGTERM, SIGKILL after `killDelayMs`); resolves once gone. */
+  stop(killDelayMs: number): Promise<void>;
+}
+
+/**
+ * What the service manager calls to run services. The server itself only keeps service states; a host
+ * that really runs workloads (the simulator's stand-ins) supplies a runner that spawns processes.
+ */
+export interface ServiceRunner {
+  /** Starts `name`'s process; undefined when this runner runs nothing for it (the state alone changes). */
+  start(name: string, service: Service): Promise<ServiceProcess | undefined>;
+  /** The process `name` runs now, possibly started by an earlier server (restored state). */
+  find(name: string): ServiceProcess | undefined;
+}
+
+/** The default runner: no processes, services only change state (the server's behaviour without a host). */
+export const STATE_ONLY_RUNNER: ServiceRunner = {
+  start: () => Promise.resolve(undefined),
+  find: () => undefined,
+};
