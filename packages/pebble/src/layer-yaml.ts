@@ -1,127 +1,26 @@
-import { parse, stringify } from 'yaml';
+// The client's layer codec: our own small YAML reader and writer, so charm bundles need no `yaml` package.
 import { LayerError } from './errors.js';
-import type { Check, Layer, LogTarget, Service } from './layer-types.js';
+import { normaliseLayer } from './layer-normalise.js';
+import { layerFromDocument } from './layer-shape.js';
+import type { Layer } from './layer-types.js';
+import { emitYaml } from './yaml-emit.js';
+import { parseYaml, YamlSyntaxError } from './yaml-parse.js';
 
-const SERVICE_FIELDS = [
-  'summary',
-  'description',
-  'startup',
-  'override',
-  'command',
-  'after',
-  'before',
-  'requires',
-  'environment',
-  'user',
-  'user-id',
-  'group',
-  'group-id',
-  'working-dir',
-  'on-success',
-  'on-failure',
-  'on-check-failure',
-  'backoff-delay',
-  'backoff-factor',
-  'backoff-limit',
-  'kill-delay',
-] as const satisfies readonly (keyof Service)[];
-
-const CHECK_FIELDS = [
-  'override',
-  'level',
-  'startup',
-  'period',
-  'timeout',
-  'threshold',
-  'http',
-  'tcp',
-  'exec',
-] as const satisfies readonly (keyof Check)[];
-
-const LOG_TARGET_FIELDS = [
-  'override',
-  'type',
-  'location',
-  'services',
-  'labels',
-] as const satisfies readonly (keyof LogTarget)[];
-
-// ops treats empty strings, zero, empty lists and empty maps as "not set".
-function isFalsy(value: unknown): boolean {
-  if (!value) return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === 'object') return Object.keys(value).length === 0;
-  return false;
-}
-
-function pickTruthy<T extends object>(entry: T, fields: readonly (keyof T)[]): T {
-  const out: Partial<T> = {};
-  for (const field of fields) {
-    const value = entry[field];
-    if (!isFalsy(value)) out[field] = value;
-  }
-  return out as T;
-}
-
-function normaliseMap<T extends object>(
-  map: Record<string, T> | undefined,
-  fields: readonly (keyof T)[],
-): Record<string, T> | undefined {
-  if (!map) return undefined;
-  const out: Record<string, T> = {};
-  for (const [name, entry] of Object.entries(map)) out[name] = pickTruthy(entry ?? ({} as T), fields);
-  return isFalsy(out) ? undefined : out;
-}
-
-/** Keep only known fields and drop falsy ones, as ops does before sending a layer dict. */
-export function normaliseLayer(layer: Layer): Layer {
-  const out: Layer = {};
-  if (layer.summary) out.summary = layer.summary;
-  if (layer.description) out.description = layer.description;
-  const services = normaliseMap(layer.services, SERVICE_FIELDS);
-  if (services) out.services = services;
-  const checks = normaliseMap(layer.checks, CHECK_FIELDS);
-  if (checks) out.checks = checks;
-  const logTargets = normaliseMap(layer['log-targets'], LOG_TARGET_FIELDS);
-  if (logTargets) out['log-targets'] = logTargets;
-  return out;
-}
+export { normaliseLayer } from './layer-normalise.js';
 
 /** Render a layer (or plan) as YAML with sorted keys and falsy fields dropped. */
 export function layerToYaml(layer: Layer): string {
-  const normalised = normaliseLayer(layer);
-  if (Object.keys(normalised).length === 0) return '{}\n';
-  return stringify(normalised, { sortMapEntries: true });
+  return emitYaml(normaliseLayer(layer));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Parse layer YAML; throws LayerError when it is not a mapping of the expected sections. */
+/** Parse layer YAML (or JSON); throws LayerError, naming the line, when it is not a layer we can read. */
 export function parseLayerYaml(text: string, label = ''): Layer {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch (e) {
-    throw new LayerError(`cannot parse layer ${JSON.stringify(label)}: ${(e as Error).message}`);
+    if (!(e instanceof YamlSyntaxError)) throw e;
+    throw new LayerError(`cannot parse layer ${JSON.stringify(label)}: ${e.message}`);
   }
-  if (doc === null || doc === undefined) return {};
-  if (!isRecord(doc)) throw new LayerError(`cannot parse layer ${JSON.stringify(label)}: not a mapping`);
-  for (const section of ['services', 'checks', 'log-targets'] as const) {
-    const value = doc[section];
-    if (value === undefined || value === null) {
-      delete doc[section];
-      continue;
-    }
-    if (!isRecord(value) || !Object.values(value).every((v) => v === null || isRecord(v))) {
-      throw new LayerError(
-        `cannot parse layer ${JSON.stringify(label)}: ${section} must be a mapping of mappings`,
-      );
-    }
-    // A bare `name:` entry in YAML means an empty definition.
-    for (const [name, entry] of Object.entries(value)) if (entry === null) value[name] = {};
-  }
-  // Shape checked above; field types are trusted like Pebble's YAML decoder would coerce them.
-  return doc as Layer;
+  return layerFromDocument(doc, label);
 }

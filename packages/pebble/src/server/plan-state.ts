@@ -1,7 +1,7 @@
 import { LayerError } from '../errors.js';
 import { combineLayer, type LabelledLayer, mergeLayers } from '../layer-merge.js';
 import type { Layer } from '../layer-types.js';
-import { parseLayerYaml } from '../layer-yaml.js';
+import { parseLayerYaml } from '../layer-yaml-server.js';
 import { badRequest } from './http-io.js';
 
 /** The layer stack and the combined plan derived from it. */

@@ -1,4 +1,4 @@
-import { layerToYaml } from '../layer-yaml.js';
+import { layerToYaml } from '../layer-yaml-server.js';
 import { badRequest, parseJsonBody, readBody, sendSync } from './http-io.js';
 import type { Route } from './routes.js';
 
