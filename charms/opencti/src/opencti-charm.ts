@@ -2,6 +2,8 @@
 // ops-ts. Every observed event runs one reconcile: the platform first (src/platform.ts), then, on the
 // leader and only once the platform is healthy, the connectors (src/connector-manager.ts); the first
 // reason to stop becomes the unit status, with upstream's texts.
+
+import { LogForwarder, OpenctiConnectorRequirer, PLATFORM_RELATION } from '@ops-ts/opencti-connector';
 import {
   ActiveStatus,
   BlockedStatus,
@@ -14,7 +16,6 @@ import {
   type StatusBase,
   WaitingStatus,
 } from '@ops-ts/ops';
-import { LogForwarder, OpenctiConnectorRequirer, PLATFORM_RELATION } from '@ops-ts/opencti-connector';
 import { workloadBaseUrl } from './base-url.js';
 import { ConnectorManager, type ConnectorReport } from './connector-manager.js';
 import { OpenctiClient } from './opencti-client.js';
@@ -22,12 +23,12 @@ import { OpenctiError, OpenctiUnreachableError } from './opencti-errors.js';
 import { PEER_RELATION, readPeerSecret, removePeerSecret } from './peer-secret.js';
 import { reconcilePlatform } from './platform.js';
 import { Blocked, NotReady } from './reconcile-errors.js';
-import { publishRequests } from './requests.js';
 import { INGRESS_RELATION, ingressUrl } from './relations/ingress.js';
 import { OPENSEARCH_RELATION } from './relations/opensearch.js';
 import { AMQP_RELATION } from './relations/rabbitmq.js';
 import { REDIS_RELATION } from './relations/redis.js';
 import { S3_RELATION } from './relations/s3.js';
+import { publishRequests } from './requests.js';
 
 /** The workload container. */
 export const CONTAINER = 'opencti';
@@ -111,7 +112,9 @@ export class OpenctiCharm extends CharmBase {
       const credentials = readPeerSecret(this);
       const ingress = ingressUrl(this.model.getRelation(INGRESS_RELATION));
       const client = new OpenctiClient(workloadBaseUrl(this.container, ingress), credentials.adminToken);
-      await new ConnectorManager(this.connectors, client, ingress ?? '', this.framework.logger).deactivate(appName);
+      await new ConnectorManager(this.connectors, client, ingress ?? '', this.framework.logger).deactivate(
+        appName,
+      );
     } catch (error) {
       // The reconcile that follows deactivates it once the API answers.
       if (!(error instanceof OpenctiError || error instanceof NotReady)) throw error;
@@ -125,7 +128,12 @@ export class OpenctiCharm extends CharmBase {
       const platform = await reconcilePlatform(this, this.container);
       if (!this.unit.isLeader()) return new ActiveStatus();
       const client = new OpenctiClient(platform.baseUrl, platform.credentials.adminToken);
-      const manager = new ConnectorManager(this.connectors, client, platform.publicUrl, this.framework.logger);
+      const manager = new ConnectorManager(
+        this.connectors,
+        client,
+        platform.publicUrl,
+        this.framework.logger,
+      );
       return connectorStatus(await manager.reconcile());
     } catch (error) {
       if (error instanceof Blocked) return new BlockedStatus(error.message);
@@ -142,6 +150,7 @@ export class OpenctiCharm extends CharmBase {
 export function connectorStatus(report: ConnectorReport): StatusBase {
   if (report.missingGroups.length > 0)
     return new BlockedStatus(`missing group(s) in opencti: ${report.missingGroups.join(', ')}`);
-  if (report.invalid.length > 0) return new ActiveStatus(`invalid opencti-connector data: ${report.invalid.join(' | ')}`);
+  if (report.invalid.length > 0)
+    return new ActiveStatus(`invalid opencti-connector data: ${report.invalid.join(' | ')}`);
   return new ActiveStatus();
 }

@@ -1,4 +1,4 @@
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { Change } from './api-types.js';
 import { expectObject } from './decode.js';
 import { formatTimeout } from './duration.js';
@@ -35,9 +35,11 @@ export interface ExecTransport {
   waitChange(id: string, opts: { timeout: number | null }): Promise<Change>;
 }
 
-function openSocket(socketPath: string, taskId: string, name: string): Promise<WebSocket> {
+async function openSocket(socketPath: string, taskId: string, name: string): Promise<WebSocket> {
+  // Loaded on the first exec only: `ws` (and the zlib it needs) would cost every hook its start-up.
+  const { default: WebSocketClient } = await import('ws');
   // `ws` understands ws+unix://<socket>:<path>, so websockets share Pebble's unix socket.
-  const ws = new WebSocket(`ws+unix://${socketPath}:/v1/tasks/${taskId}/websocket/${name}`);
+  const ws = new WebSocketClient(`ws+unix://${socketPath}:/v1/tasks/${taskId}/websocket/${name}`);
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 /** Operator config (`juju config app k=v`, `deploy --config`): parsing and checking against config.yaml. */
 import type { ConfigOption, JsonValue } from '@ops-ts/juju';
 import { parseSecretUri } from '@ops-ts/juju';
@@ -10,6 +12,36 @@ export function parseKeyValues(args: readonly string[], what = 'setting'): Recor
     const idx = arg.indexOf('=');
     if (idx < 1) throw new SimError(`expected "key=value", got ${JSON.stringify(arg)} (${what})`);
     out[arg.slice(0, idx)] = arg.slice(idx + 1);
+  }
+  return out;
+}
+
+/**
+ * Secret content as `juju add-secret` takes it: `key=value`, or `key#file=PATH` to read the value from a
+ * file (so it never appears on the command line); `key#base64=...` for an already encoded value.
+ */
+export function parseSecretContent(args: readonly string[], cwd: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const arg of args) {
+    const idx = arg.indexOf('=');
+    if (idx < 1)
+      throw new SimError(`expected "key=value" or "key#file=PATH", got ${JSON.stringify(arg.split('=')[0])}`);
+    const [key = '', suffix] = arg.slice(0, idx).split('#', 2);
+    const raw = arg.slice(idx + 1);
+    if (suffix === undefined) out[key] = raw;
+    else if (suffix === 'file') {
+      try {
+        out[key] = readFileSync(resolve(cwd, raw), 'utf8');
+      } catch (error) {
+        throw new SimError(
+          `cannot read the value of ${JSON.stringify(key)} from ${raw}: ${(error as Error).message}`,
+        );
+      }
+    } else if (suffix === 'base64') out[key] = Buffer.from(raw, 'base64').toString('utf8');
+    else
+      throw new SimError(
+        `unknown value source ${JSON.stringify(`#${suffix}`)} for ${JSON.stringify(key)} (use #file or #base64)`,
+      );
   }
   return out;
 }

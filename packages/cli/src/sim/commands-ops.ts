@@ -1,6 +1,6 @@
 /** `sim` subcommands that run things: actions, secrets, update-status, resolve, wait. */
 
-import { parseKeyValues } from '@ops-ts/sim';
+import { parseKeyValues, parseSecretContent } from '@ops-ts/sim';
 import { Command } from 'commander';
 import { act, type CommandEnv, warnErrors, withModelOptions, withWait } from './common.js';
 import { formatDoc, parseFormat } from './output.js';
@@ -37,11 +37,14 @@ export function opsCommands(env: CommandEnv): Command[] {
   const addSecret = withModelOptions(new Command('add-secret'))
     .description('add a user secret (prints its URI)')
     .argument('<name>')
-    .argument('<data...>', 'key=value pairs')
+    .argument(
+      '<data...>',
+      'key=value pairs; key#file=PATH reads the value from a file (keep secrets off argv)',
+    )
     .option('--info <text>', 'description')
     .action((name: string, data: string[], opts: Opts & { info?: string }) =>
       act(env, { ...opts, wait: false }, (sim) => {
-        process.stdout.write(`${sim.addSecret(name, parseKeyValues(data, 'secret content'), opts.info)}\n`);
+        process.stdout.write(`${sim.addSecret(name, parseSecretContent(data, process.cwd()), opts.info)}\n`);
       }),
     );
 
