@@ -22,14 +22,6 @@ async function buildVariant(charmcraft: Record<string, unknown>) {
   return { ...result, text: readFileSync(result.bundle, 'utf8') };
 }
 
-/** The source files esbuild put in a bundle (its `// <path>` module markers). */
-function modulesOf(bundle: string): string[] {
-  return bundle
-    .split('\n')
-    .filter((line) => /^\/\/ \S+$/.test(line))
-    .map((line) => line.slice(3));
-}
-
 /** The seam's value once a bundle with the validators (and an empty charm entry) has loaded. */
 async function shippedValidators(actions: Record<string, unknown>): Promise<Record<string, ParamsValidator>> {
   const entry = join(mkdtempSync(join(tmpdir(), 'ops-ts-validators-')), 'charm.js');
@@ -58,7 +50,7 @@ describe('build-time action validators', () => {
         tag: { params: { name: { type: 'string', minLength: 2, pattern: '^[a-z]+$' } }, required: ['name'] },
       },
     });
-    const modules = modulesOf(withActions.text);
+    const modules = withActions.modules;
     expect(modules).toEqual(
       expect.arrayContaining([
         'ops-ts-action-validators:adapter',

@@ -28,6 +28,8 @@ export interface BuildResult {
   dist: string;
   bundle: string;
   bundleBytes: number;
+  /** The modules in the bundle (esbuild's input paths), to check what a charm ships. */
+  modules: string[];
 }
 
 /**
@@ -69,7 +71,9 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
     logLevel: 'silent',
     metafile: true,
   });
-  const bundleBytes = Object.values(result.metafile.outputs)[0]?.bytes ?? 0;
+  const output = Object.values(result.metafile.outputs)[0];
+  const bundleBytes = output?.bytes ?? 0;
+  const modules = Object.keys(output?.inputs ?? {});
   const write = (name: string, content: string, mode = 0o644) => {
     writeFileSync(join(dist, name), content);
     chmodSync(join(dist, name), mode);
@@ -94,5 +98,5 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
       bases: [{ name: base.name, channel: base.channel, architectures: [platformOf(project)] }],
     }),
   );
-  return { dist, bundle, bundleBytes };
+  return { dist, bundle, bundleBytes, modules };
 }
