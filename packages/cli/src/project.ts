@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CharmDocuments, charmDocuments, MetadataError } from '@ops-ts/ops';
 import { parse } from 'yaml';
 
 /** A charm project on disk: its folder and its parsed `charmcraft.yaml`. */
@@ -9,6 +10,12 @@ export interface CharmProject {
   charmcraft: Record<string, unknown>;
   /** The charm's entry point (`src/charm.ts`). */
   entry: string;
+  /** The split layout's files, when the project has them. */
+  split?: {
+    metadata?: Record<string, unknown>;
+    config?: Record<string, unknown>;
+    actions?: Record<string, unknown>;
+  };
 }
 
 /** A charm project that cannot be built, with what is wrong. */
@@ -16,71 +23,63 @@ export class ProjectError extends Error {
   override name = 'ProjectError';
 }
 
-/** charmcraft.yaml keys that end up in the packed `metadata.yaml` (charmcraft's own list). */
-const METADATA_KEYS = [
-  'name',
-  'summary',
-  'description',
-  'assumes',
-  'charm-user',
-  'containers',
-  'devices',
-  'extra-bindings',
-  'peers',
-  'provides',
-  'requires',
-  'resources',
-  'storage',
-  'subordinate',
-  'terms',
-];
-
-/** Reads a charm project's `charmcraft.yaml`. */
+/** Reads a charm project: `charmcraft.yaml`, and the split layout's `metadata.yaml`, `config.yaml`, `actions.yaml`. */
 export function loadProject(dir: string): CharmProject {
-  const path = join(dir, 'charmcraft.yaml');
-  if (!existsSync(path)) throw new ProjectError(`${dir} has no charmcraft.yaml`);
+  const charmcraft = readYaml(dir, 'charmcraft.yaml');
+  if (!charmcraft) throw new ProjectError(`${dir} has no charmcraft.yaml`);
+  const split: CharmProject['split'] = {};
+  for (const name of ['metadata', 'config', 'actions'] as const) {
+    const doc = readYaml(dir, `${name}.yaml`);
+    if (doc) split[name] = doc;
+  }
+  const name = split.metadata?.name ?? charmcraft.name;
+  if (typeof name !== 'string') {
+    throw new ProjectError(`${join(dir, split.metadata ? 'metadata.yaml' : 'charmcraft.yaml')} has no name`);
+  }
+  const entry = join(dir, 'src', 'charm.ts');
+  if (!existsSync(entry)) throw new ProjectError(`${dir} has no src/charm.ts`);
+  const project: CharmProject = { dir, name, charmcraft, entry, split };
+  documents(project); // refuse a field that cannot be placed now, not halfway through a build
+  return project;
+}
+
+function readYaml(dir: string, file: string): Record<string, unknown> | undefined {
+  const path = join(dir, file);
+  if (!existsSync(path)) return undefined;
   let doc: unknown;
   try {
     doc = parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ProjectError(`${path} is not valid YAML: ${(error as Error).message}`);
   }
-  if (!doc || typeof doc !== 'object') throw new ProjectError(`${path} is not a mapping`);
-  const charmcraft = doc as Record<string, unknown>;
-  if (typeof charmcraft.name !== 'string') throw new ProjectError(`${path} has no name`);
-  const entry = join(dir, 'src', 'charm.ts');
-  if (!existsSync(entry)) throw new ProjectError(`${dir} has no src/charm.ts`);
-  return { dir, name: charmcraft.name, charmcraft, entry };
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new ProjectError(`${path} is not a mapping`);
+  return doc as Record<string, unknown>;
 }
 
-/** The `metadata.yaml` document charmcraft generates from charmcraft.yaml. */
-export function metadataDoc(project: CharmProject): Record<string, unknown> {
-  const c = project.charmcraft;
-  const md: Record<string, unknown> = {};
-  for (const key of METADATA_KEYS) if (c[key] !== undefined) md[key] = c[key];
-  if (c.title !== undefined) md['display-name'] = c.title;
-  const links = (c.links ?? {}) as Record<string, unknown>;
-  if (links.contact !== undefined) md.maintainers = [links.contact].flat();
-  for (const [from, to] of [
-    ['documentation', 'docs'],
-    ['issues', 'issues'],
-    ['source', 'source'],
-    ['website', 'website'],
-  ] as const) {
-    if (links[from] !== undefined) md[to] = links[from];
+/** The three documents of the project, as charmcraft makes them (ProjectError naming a misplaced field). */
+function documents(project: CharmProject): CharmDocuments {
+  try {
+    return charmDocuments({ charmcraft: project.charmcraft, ...project.split });
+  } catch (error) {
+    if (error instanceof MetadataError) throw new ProjectError(`${project.dir}: ${error.message}`);
+    throw error;
   }
-  return md;
+}
+
+/** The `metadata.yaml` document charmcraft generates. */
+export function metadataDoc(project: CharmProject): Record<string, unknown> {
+  return documents(project).metadata;
 }
 
 /** The `config.yaml` document, or undefined when the charm has no config. */
 export function configDoc(project: CharmProject): Record<string, unknown> | undefined {
-  const config = project.charmcraft.config as Record<string, unknown> | undefined;
-  return config ? { options: config.options ?? {} } : undefined;
+  return documents(project).config;
 }
 
 /** The `actions.yaml` document, or undefined when the charm has no actions. */
 export function actionsDoc(project: CharmProject): Record<string, unknown> | undefined {
-  return project.charmcraft.actions as Record<string, unknown> | undefined;
+  return documents(project).actions;
 }
 
 /** The platform part of the `.charm` name (`amd64`), from `platforms:` or the legacy `bases:`. */

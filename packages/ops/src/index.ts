@@ -32,6 +32,13 @@ export {
 } from './charm/action-results.js';
 export { CharmBase, type CharmClass } from './charm/charm-base.js';
 export { CharmEvents } from './charm/charm-events.js';
+export {
+  type CharmDocuments,
+  type CharmProjectFiles,
+  charmDocuments,
+  METADATA_KEYS,
+  type YamlMapping,
+} from './charm/charmcraft-documents.js';
 export { CollectStatusEvent } from './charm/collect-status.js';
 export { pickStatus } from './charm/dispatch.js';
 export * from './charm/events.js';

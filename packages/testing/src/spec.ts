@@ -1,8 +1,8 @@
 /** The charm's metadata, config and actions, from object literals or the charm's charmcraft.yaml. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CharmMeta, parseCharmMeta } from '@ops-ts/ops';
+import { type CharmMeta, type CharmProjectFiles, charmDocuments, parseCharmMeta } from '@ops-ts/ops';
 import { parse } from 'yaml';
 
 /** A YAML document as parsed. */
@@ -32,38 +32,56 @@ export interface CharmSpec {
   readonly meta: CharmMeta;
 }
 
-const NOT_METADATA = new Set([
-  'type',
-  'base',
-  'bases',
-  'build-base',
-  'platforms',
-  'parts',
-  'config',
-  'actions',
-  'charmhub',
-  'links',
-  'title',
-]);
-
-function readCharmcraft(where: string | URL): YamlDoc {
+/** The project folder named by `charmcraft` (its charmcraft.yaml, or the folder itself). */
+function projectDir(where: string | URL): string {
   const path = where instanceof URL ? fileURLToPath(where) : where;
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'charmcraft.yaml') : path;
-  if (!existsSync(file)) throw new Error(`charmcraft.yaml not found at ${file}`);
+  return existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
+}
+
+function readYaml(dir: string, name: string): YamlDoc | undefined {
+  const file = join(dir, name);
+  if (!existsSync(file)) return undefined;
   const doc = parse(readFileSync(file, 'utf8')) as unknown;
-  if (!doc || typeof doc !== 'object') throw new Error(`${file} is not a YAML mapping`);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${file} is not a YAML mapping`);
   return doc as YamlDoc;
 }
 
-/** Builds the charm spec; a charmcraft.yaml-shaped `meta` is split as charmcraft pack splits it. */
+/** The project's files, both layouts: charmcraft.yaml and, when present, metadata/config/actions.yaml. */
+function readProject(where: string | URL): CharmProjectFiles {
+  const dir = projectDir(where);
+  const charmcraft = readYaml(dir, 'charmcraft.yaml');
+  if (!charmcraft) throw new Error(`charmcraft.yaml not found in ${dir}`);
+  const metadata = readYaml(dir, 'metadata.yaml');
+  const config = readYaml(dir, 'config.yaml');
+  const actions = readYaml(dir, 'actions.yaml');
+  return {
+    charmcraft,
+    ...(metadata ? { metadata } : {}),
+    ...(config ? { config } : {}),
+    ...(actions ? { actions } : {}),
+  };
+}
+
+/**
+ * Builds the charm spec: from the charm's project files (either layout) as `charmcraft pack` makes them,
+ * or from objects (a charmcraft.yaml-shaped `meta` is split the same way).
+ */
 export function loadCharmSpec(init: CharmSpecInit): CharmSpec {
-  const source = init.charmcraft !== undefined ? readCharmcraft(init.charmcraft) : init.meta;
-  if (!source) throw new Error('Context needs the charm metadata: pass `meta` or `charmcraft`');
-  const isCharmcraft = 'type' in source || 'config' in source || 'actions' in source || 'parts' in source;
-  const metadata: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(source)) if (!isCharmcraft || !NOT_METADATA.has(k)) metadata[k] = v;
-  const config = init.config ?? (isCharmcraft ? (source.config as YamlDoc | undefined) : undefined);
-  const actions = init.actions ?? (isCharmcraft ? (source.actions as YamlDoc | undefined) : undefined);
+  let files: CharmProjectFiles | undefined;
+  if (init.charmcraft !== undefined) files = readProject(init.charmcraft);
+  else if (
+    init.meta &&
+    ('type' in init.meta || 'config' in init.meta || 'actions' in init.meta || 'parts' in init.meta)
+  ) {
+    files = { charmcraft: init.meta };
+  }
+  if (!files && !init.meta) throw new Error('Context needs the charm metadata: pass `meta` or `charmcraft`');
+  const docs = files
+    ? charmDocuments(files)
+    : { metadata: { ...init.meta }, config: undefined, actions: undefined };
+  const metadata = docs.metadata;
+  const config = init.config ?? docs.config;
+  const actions = init.actions ?? docs.actions;
   const meta = parseCharmMeta({ metadata, config, actions });
   return Object.freeze({ metadata, config, actions, meta });
 }
