@@ -55,8 +55,9 @@ function charmcraftYaml(c) {
       node: {
         plugin: 'nil',
         'build-snaps': ['node/22/stable'],
+        // The snap's `node` command links to the snap launcher (/usr/bin/snap); the runtime is its bin/node.
         'override-build':
-          'install -D -m 0755 "$(readlink -f "$(command -v node)")" "$CRAFT_PART_INSTALL/bin/node"\n',
+          'install -D -m 0755 /snap/node/current/bin/node "$CRAFT_PART_INSTALL/bin/node"\n"$CRAFT_PART_INSTALL/bin/node" --version\n',
       },
     },
     containers: { [c.container.name]: { resource: c.container.resource } },

@@ -22,7 +22,10 @@ program
   .argument('[dir]', 'the charm project folder', '.')
   .option('--all', 'every charm under charms/ and examples/')
   .action(async (dir: string, opts: { all?: boolean }) => {
-    for (const target of targets(dir, opts.all)) {
+    const projects = targets(dir, opts.all);
+    if (projects.length === 0)
+      throw new Error(`no charm projects under ${findRoot()} (charms/, examples/, stand-ins/)`);
+    for (const target of projects) {
       const result = await buildCharm(loadProject(target));
       console.log(`built ${result.bundle} (${(result.bundleBytes / 1024).toFixed(0)} KiB)`);
     }
@@ -34,10 +37,22 @@ program
   .argument('[dir]', 'the charm project folder', '.')
   .option('--all', 'every charm under charms/ and examples/')
   .option('-o, --out <dir>', 'where to write the .charm (default: the charm folder)')
-  .action(async (dir: string, opts: { all?: boolean; out?: string }) => {
-    for (const target of targets(dir, opts.all)) {
-      const out = await packCharm(loadProject(target), opts.out ? resolve(opts.out) : undefined);
+  .option('--node <path>', 'ship this Node executable as bin/node (Juju bases have no node on PATH)')
+  .action(async (dir: string, opts: { all?: boolean; out?: string; node?: string }) => {
+    const projects = targets(dir, opts.all);
+    if (projects.length === 0)
+      throw new Error(`no charm projects under ${findRoot()} (charms/, examples/, stand-ins/)`);
+    for (const target of projects) {
+      const project = loadProject(target);
+      const out = await packCharm(project, opts.out ? resolve(opts.out) : undefined, {
+        ...(opts.node ? { node: opts.node } : {}),
+      });
       console.log(`packed ${out}`);
+      if (!opts.node) {
+        console.error(
+          `note: ${project.name} ships no Node runtime: it runs only where \`node\` is on the unit's PATH (Juju's bases have none); pack with --node <path> to include one`,
+        );
+      }
     }
   });
 

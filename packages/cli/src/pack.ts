@@ -1,17 +1,74 @@
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipDirectory } from '@ops-ts/archive';
 import { buildCharm } from './build.js';
-import { type CharmProject, platformOf } from './project.js';
+import { type CharmProject, ProjectError, platformOf } from './project.js';
 
 /** The `.charm` file name charmcraft uses: `<name>_<platform>.charm`. */
 export function charmFileName(project: CharmProject): string {
   return `${project.name}_${platformOf(project)}.charm`;
 }
 
-/** Builds a charm and zips its `dist/` tree (mode bits kept) into `<outDir>/<name>_<platform>.charm`. */
-export async function packCharm(project: CharmProject, outDir = project.dir): Promise<string> {
+/** How to pack. */
+export interface PackOptions {
+  /**
+   * The Node runtime to ship as `bin/node` (what `dispatch` runs first): the path of a node executable.
+   * Without it the charm runs only where `node` is on the unit's PATH, which Juju's bases are not.
+   */
+  node?: string;
+}
+
+/** What a shipped runtime is: its real path and `--version`. */
+export interface NodeRuntime {
+  path: string;
+  version: string;
+}
+
+/**
+ * Checks that `path` is a real Node executable (not, say, the snap launcher a `node` snap's command links
+ * to) by running it: its `--version` must look like Node's.
+ */
+export function checkNodeRuntime(path: string): NodeRuntime {
+  if (/^v?\d+(\.\d+){0,2}$/.test(path)) {
+    throw new ProjectError(
+      `--node takes the path of a node executable, not a version (${path}): ops-ts does not download Node; ` +
+        'use e.g. /snap/node/current/bin/node or the bin/node of a nodejs.org tarball',
+    );
+  }
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    throw new ProjectError(`--node ${path}: no such file`);
+  }
+  if (!statSync(real).isFile()) throw new ProjectError(`--node ${path}: not a file`);
+  const run = spawnSync(real, ['--version'], { encoding: 'utf8', timeout: 10_000, env: {} });
+  const version = run.stdout?.trim() ?? '';
+  if (run.status !== 0 || !/^v\d+\.\d+\.\d+/.test(version)) {
+    throw new ProjectError(
+      `--node ${path} (${real}) is not a Node executable: \`--version\` printed ${JSON.stringify(version)}`,
+    );
+  }
+  return { path: real, version };
+}
+
+/**
+ * Builds a charm and zips its `dist/` tree (mode bits kept) into `<outDir>/<name>_<platform>.charm`; with
+ * `node`, the runtime goes in as `bin/node` (0755), as a charmcraft build that stages one does.
+ */
+export async function packCharm(
+  project: CharmProject,
+  outDir = project.dir,
+  options: PackOptions = {},
+): Promise<string> {
+  const runtime = options.node === undefined ? undefined : checkNodeRuntime(options.node);
   const { dist } = await buildCharm(project);
+  if (runtime) {
+    mkdirSync(join(dist, 'bin'), { recursive: true });
+    copyFileSync(runtime.path, join(dist, 'bin', 'node'));
+    chmodSync(join(dist, 'bin', 'node'), 0o755);
+  }
   const out = join(outDir, charmFileName(project));
   writeFileSync(out, zipDirectory(dist));
   return out;
