@@ -4,7 +4,9 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import { stringify } from 'yaml';
 import { actionValidatorOptions } from './action-validators-plugin.js';
 import { DISPATCH_SCRIPT } from './dispatch-script.js';
-import { actionsDoc, baseOf, type CharmProject, configDoc, metadataDoc, platformOf } from './project.js';
+import { manifestYaml } from './manifest.js';
+import { packTarget } from './pack-target.js';
+import { actionsDoc, type CharmProject, configDoc, metadataDoc } from './project.js';
 
 /** Where a built charm's tree (what `.charm` holds) is written: `<charm>/dist/`. */
 export function distDir(project: CharmProject): string {
@@ -81,22 +83,10 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
   chmodSync(bundle, 0o644);
   write('dispatch', DISPATCH_SCRIPT, 0o755);
   write('metadata.yaml', stringify(metadata));
-  if (config) write('config.yaml', stringify(config));
-  if (actions) write('actions.yaml', stringify(actions));
-  const base = baseOf(project);
-  write(
-    'manifest.yaml',
-    stringify({
-      analysis: {
-        attributes: [
-          { name: 'language', result: 'javascript' },
-          { name: 'framework', result: 'ops-ts' },
-        ],
-      },
-      'charmcraft-started-at': new Date().toISOString(),
-      'charmcraft-version': 'ops-ts 0.1.0',
-      bases: [{ name: base.name, channel: base.channel, architectures: [platformOf(project)] }],
-    }),
-  );
+  // charmcraft writes config.yaml and actions.yaml with sorted keys (`yaml.safe_dump(..., sort_keys=True)`);
+  // the bundle keeps the declared order (the order of `missing configurations: …`).
+  if (config) write('config.yaml', stringify(config, { sortMapEntries: true }));
+  if (actions) write('actions.yaml', stringify(actions, { sortMapEntries: true }));
+  write('manifest.yaml', manifestYaml(packTarget(project).bases, new Date()));
   return { dist, bundle, bundleBytes, modules };
 }

@@ -3,11 +3,12 @@ import { chmodSync, copyFileSync, mkdirSync, realpathSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { zipDirectory } from '@ops-ts/archive';
 import { buildCharm } from './build.js';
-import { type CharmProject, ProjectError, platformOf } from './project.js';
+import { packTarget } from './pack-target.js';
+import { type CharmProject, ProjectError } from './project.js';
 
-/** The `.charm` file name charmcraft uses: `<name>_<platform>.charm`. */
+/** The `.charm` file name charmcraft uses: `<name>_<platform>.charm` (`<name>_<base>-<channel>-<arch>.charm` for `bases:`). */
 export function charmFileName(project: CharmProject): string {
-  return `${project.name}_${platformOf(project)}.charm`;
+  return `${project.name}_${packTarget(project).label}.charm`;
 }
 
 /** How to pack. */

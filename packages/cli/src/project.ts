@@ -81,22 +81,3 @@ export function configDoc(project: CharmProject): Record<string, unknown> | unde
 export function actionsDoc(project: CharmProject): Record<string, unknown> | undefined {
   return documents(project).actions;
 }
-
-/** The platform part of the `.charm` name (`amd64`), from `platforms:` or the legacy `bases:`. */
-export function platformOf(project: CharmProject): string {
-  const platforms = project.charmcraft.platforms as Record<string, unknown> | undefined;
-  const first = platforms ? Object.keys(platforms)[0] : undefined;
-  return first ?? 'amd64';
-}
-
-/** The base (`ubuntu`, `22.04`) for manifest.yaml, from `base: ubuntu@22.04` or legacy `bases:`. */
-export function baseOf(project: CharmProject): { name: string; channel: string } {
-  const base = project.charmcraft.base;
-  if (typeof base === 'string' && base.includes('@')) {
-    const [name, channel] = base.split('@') as [string, string];
-    return { name, channel };
-  }
-  const bases = project.charmcraft.bases as { name?: string; channel?: string }[] | undefined;
-  const b = bases?.[0];
-  return { name: b?.name ?? 'ubuntu', channel: String(b?.channel ?? '22.04') };
-}
