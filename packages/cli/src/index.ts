@@ -1,6 +1,7 @@
 // Programmatic API of the ops-ts CLI (used by tests and scripts).
 export { type BuildResult, buildCharm, distDir } from './build.js';
 export { DISPATCH_SCRIPT } from './dispatch-script.js';
+export { checkCharmName, type InitOptions, initCharm } from './init.js';
 export { charmFileName, checkNodeRuntime, type NodeRuntime, type PackOptions, packCharm } from './pack.js';
 export { type CharmProject, loadProject, ProjectError } from './project.js';
 export { findCharmProjects, findRoot } from './workspace.js';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { buildCharm } from './build.js';
+import { initCharm } from './init.js';
 import { packCharm } from './pack.js';
 import { loadProject } from './project.js';
 import { simCommand } from './sim/command.js';
@@ -54,6 +55,18 @@ program
         );
       }
     }
+  });
+
+program
+  .command('init')
+  .description('make a new charm project (charmcraft.yaml, src/, a unit test) that passes its own tests')
+  .argument('[dir]', 'the folder to create (its name is the charm name)', '.')
+  .option('--kubernetes', 'a Kubernetes charm with a workload container')
+  .option('--name <name>', 'the charm name (default: the folder name)')
+  .option('--force', 'write into a folder that is not empty')
+  .action((dir: string, opts: { kubernetes?: boolean; name?: string; force?: boolean }) => {
+    const files = initCharm(dir, opts);
+    console.log(`created ${files.length} files in ${resolve(dir)}: ${files.join(', ')}`);
   });
 
 program.addCommand(simCommand());

@@ -97,7 +97,7 @@ export function modelCommands(env: CommandEnv): Command[] {
       const reset = opts.reset.flatMap((r) => r.split(',')).filter((r) => r !== '');
       const show = settings.length === 0 && reset.length === 0;
       const single = settings.length === 1 && !settings[0]?.includes('=') ? settings[0] : undefined;
-      return act(env, show || single ? { ...opts, wait: false } : opts, (sim) => {
+      return act(env, show || single ? { ...opts, wait: false, readOnly: true } : opts, (sim) => {
         if (show || single) {
           const all = sim.getConfig(app);
           if (single !== undefined) {

@@ -8,7 +8,7 @@ import { formatDoc, parseFormat } from './output.js';
 import type { ModelOptions } from './session.js';
 
 type Opts = ModelOptions & { format: string };
-const view = (opts: ModelOptions) => ({ ...opts, wait: false, quiet: true });
+const view = (opts: ModelOptions) => ({ ...opts, wait: false, quiet: true, readOnly: true });
 
 /** status, show-unit, debug-log, plan, hook-log. */
 export function viewCommands(env: CommandEnv): Command[] {

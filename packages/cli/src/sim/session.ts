@@ -9,6 +9,8 @@ export interface ModelOptions {
   modelDir?: string;
   /** No progress output. */
   quiet?: boolean;
+  /** Set by the view commands: the model is read, never written (nor created). */
+  readOnly?: boolean;
 }
 
 /** An open model plus how to finish with it. */
@@ -39,6 +41,7 @@ export function printProgress(event: SimEvent, write: (line: string) => void): v
 export const openModel: Opener = (opts) => {
   const sim = Simulator.open({
     modelDir: modelDirFor(opts),
+    ...(opts.readOnly ? { readOnly: true } : {}),
     ...(opts.quiet
       ? {}
       : { onEvent: (e: SimEvent) => printProgress(e, (l) => process.stderr.write(`${l}\n`)) }),
