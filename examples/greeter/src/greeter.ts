@@ -19,8 +19,9 @@ import {
   StoredState,
   WaitingStatus,
 } from '@ops-ts/ops';
+import type { GreeterTypes } from './generated/charm-types.js';
 
-export class GreeterCharm extends CharmBase {
+export class GreeterCharm extends CharmBase<GreeterTypes> {
   readonly stored = new StoredState(this, 'stored', {
     started: false as boolean,
     configChanges: 0,
@@ -67,7 +68,7 @@ export class GreeterCharm extends CharmBase {
   }
 
   onCollectStatus(event: CollectStatusEvent): void {
-    const greeting = String(this.config.greeting ?? '');
+    const greeting = this.config.greeting;
     if (greeting === '') event.addStatus(new BlockedStatus('greeting must not be empty'));
     if (this.model.relations('greeting').length > 0) {
       event.addStatus(new ActiveStatus(`greeting ${this.stored.data.audience.length} audience member(s)`));
@@ -85,11 +86,11 @@ export class GreeterCharm extends CharmBase {
 
   /** Writes the greeting (leader, app bag) and this unit's address (unit bag) to every relation. */
   private publish(): void {
-    const greeting = String(this.config.greeting ?? '');
+    const greeting = this.config.greeting;
     for (const relation of this.model.relations('greeting')) {
       relation.data
         .get(this.unit)
-        .set('host', `${this.unit.name.replace('/', '-')}.local:${String(this.config.port)}`);
+        .set('host', `${this.unit.name.replace('/', '-')}.local:${this.config.port}`);
       if (this.unit.isLeader()) relation.data.get(this.app).set('greeting', greeting);
     }
     this.stored.data.published = greeting;

@@ -27,6 +27,7 @@ import {
   StoredState,
   WaitingStatus,
 } from '@ops-ts/ops';
+import type { SecretKeeperTypes } from './generated/charm-types.js';
 import { CHARSETS, type Charset, generatePassword } from './password.js';
 
 /** The label of the password secret this application owns. */
@@ -50,7 +51,7 @@ export function parseRotateParams(params: JsonObject): RotateParams {
 }
 
 /** The charm: owner of one password secret, and consumer of another keeper's. */
-export class SecretKeeperCharm extends CharmBase {
+export class SecretKeeperCharm extends CharmBase<SecretKeeperTypes> {
   readonly stored = new StoredState(this, 'stored', { received: false as boolean, rotations: 0 });
 
   constructor(framework: Framework) {
@@ -167,7 +168,7 @@ export class SecretKeeperCharm extends CharmBase {
 
   /** Writes `<data-dir>/<file>` readable by its owner only. */
   private writeFile(file: string, value: string): void {
-    const path = join(String(this.config['data-dir']), file);
+    const path = join(this.config['data-dir'], file);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(path, value, { mode: 0o600 });
   }

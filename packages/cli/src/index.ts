@@ -4,4 +4,5 @@ export { DISPATCH_SCRIPT } from './dispatch-script.js';
 export { checkCharmName, type InitOptions, initCharm } from './init.js';
 export { charmFileName, checkNodeRuntime, type NodeRuntime, type PackOptions, packCharm } from './pack.js';
 export { type CharmProject, loadProject, ProjectError } from './project.js';
+export { CHARM_TYPES_FILE, charmTypesSource, writeCharmTypes } from './typegen.js';
 export { findCharmProjects, findRoot } from './workspace.js';

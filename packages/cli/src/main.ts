@@ -5,6 +5,7 @@ import { initCharm } from './init.js';
 import { packCharm } from './pack.js';
 import { loadProject } from './project.js';
 import { simCommand } from './sim/command.js';
+import { writeCharmTypes } from './typegen.js';
 import { findCharmProjects, findRoot } from './workspace.js';
 
 /** The charm folders a build/pack command acts on. */
@@ -55,6 +56,15 @@ program
         );
       }
     }
+  });
+
+program
+  .command('typegen')
+  .description("write the charm's config, action-params and name types to src/generated/charm-types.ts")
+  .argument('[dir]', 'the charm project folder', '.')
+  .option('--all', 'every charm under charms/, examples/ and stand-ins/')
+  .action((dir: string, opts: { all?: boolean }) => {
+    for (const target of targets(dir, opts.all)) console.log(`wrote ${writeCharmTypes(loadProject(target))}`);
   });
 
 program

@@ -5,6 +5,7 @@
 // the leader's `metadata` and `alert_rules` in the relation's application bag.
 import {
   type CharmBase,
+  type CharmTypes,
   type Container,
   FrameworkObject,
   type LogTarget,
@@ -39,7 +40,7 @@ export class LogForwarder extends FrameworkObject {
   static handleKind = 'LogForwarder';
 
   constructor(
-    private readonly charm: CharmBase,
+    private readonly charm: CharmBase<CharmTypes>,
     /** The `loki_push_api` requirer endpoint. */
     readonly relationName: string = LOGGING_RELATION,
   ) {

@@ -2,7 +2,7 @@
 // does inline in `_setup_connector_integration_and_user`, as a helper: list the related connectors with
 // their validated data, publish the URL and a token secret per relation, keep the secret's content equal
 // to the current token, and (beyond the original) take the secret back when the relation goes.
-import type { Application, CharmBase, Relation } from '@ops-ts/ops';
+import type { Application, CharmBase, CharmTypes, Relation } from '@ops-ts/ops';
 import { ModelError, SecretNotFoundError } from '@ops-ts/ops';
 import type { ProviderAppData } from './schema/provider-schema.js';
 import { checkProviderAppData } from './validate.js';
@@ -42,7 +42,7 @@ export function tokenSecretLabel(relationId: number): string {
 /** Platform-side helper of the `opencti-connector` interface. */
 export class OpenctiConnectorRequirer {
   constructor(
-    private readonly charm: CharmBase,
+    private readonly charm: CharmBase<CharmTypes>,
     /** The requirer endpoint. */
     readonly relationName: string = PLATFORM_RELATION,
   ) {}

@@ -32,6 +32,7 @@ export {
 } from './charm/action-results.js';
 export { CharmBase, type CharmClass } from './charm/charm-base.js';
 export { CharmEvents } from './charm/charm-events.js';
+export type { ActionName, CharmTypes, UntypedCharm } from './charm/charm-types.js';
 export {
   type CharmDocuments,
   type CharmProjectFiles,

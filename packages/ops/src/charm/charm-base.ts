@@ -1,9 +1,9 @@
 import type { Framework } from '../framework/framework.js';
 import { FrameworkObject } from '../framework/object.js';
-import type { ConfigValue } from '../hooktools/config.js';
 import type { Application, Unit } from '../model/entities.js';
 import type { Model } from '../model/model.js';
 import { CharmEvents } from './charm-events.js';
+import type { CharmTypes, UntypedCharm } from './charm-types.js';
 import { type ConfigInput, type LoadConfigOptions, loadConfig } from './load-config.js';
 import type { CharmMeta } from './metadata.js';
 
@@ -19,13 +19,13 @@ import type { CharmMeta } from './metadata.js';
  *       onConfigChanged(event: ConfigChangedEvent) { ... }
  *     }
  */
-export class CharmBase extends FrameworkObject {
+export class CharmBase<T extends CharmTypes = UntypedCharm> extends FrameworkObject {
   /** The charm's events. */
-  readonly on: CharmEvents;
+  readonly on: CharmEvents<T>;
 
   constructor(framework: Framework) {
     super(framework, null);
-    this.on = new CharmEvents(this, framework.model.meta);
+    this.on = new CharmEvents<T>(this, framework.model.meta);
   }
 
   /** The Juju model as this unit sees it. */
@@ -44,9 +44,9 @@ export class CharmBase extends FrameworkObject {
   get meta(): CharmMeta {
     return this.framework.model.meta;
   }
-  /** The charm's config. */
-  get config(): Readonly<Record<string, ConfigValue>> {
-    return this.framework.model.config;
+  /** The charm's config (typed from charmcraft.yaml when the class declares its generated types). */
+  get config(): Readonly<T['config']> {
+    return this.framework.model.config as Readonly<T['config']>;
   }
   /** The directory the charm runs from. */
   get charmDir(): string {
@@ -67,4 +67,4 @@ export class CharmBase extends FrameworkObject {
 }
 
 /** A charm class as `main()` takes it. */
-export type CharmClass = new (framework: Framework) => CharmBase;
+export type CharmClass = new (framework: Framework) => CharmBase<CharmTypes>;

@@ -3,6 +3,7 @@ import type { Handle } from '../framework/handle.js';
 import { ObjectEvents } from '../framework/object.js';
 import type { Application, Unit } from '../model/entities.js';
 import type { Relation } from '../model/relation.js';
+import type { ActionName, CharmTypes, UntypedCharm } from './charm-types.js';
 import { CollectStatusEvent } from './collect-status.js';
 import * as ev from './events.js';
 import type { CharmMeta } from './metadata.js';
@@ -20,7 +21,7 @@ function ident(name: string): string {
  * charm's relations, storages, containers and actions through methods, e.g.
  * `this.on.relationChanged('db')`, `this.on.pebbleReady('workload')`, `this.on.action('backup')`.
  */
-export class CharmEvents extends ObjectEvents {
+export class CharmEvents<T extends CharmTypes = UntypedCharm> extends ObjectEvents {
   /** install */
   readonly install = this.define('install', ev.InstallEvent);
   /** start */
@@ -119,53 +120,55 @@ export class CharmEvents extends ObjectEvents {
   }
 
   /** `<endpoint>-relation-created` */
-  relationCreated(endpoint: string): Bound<ev.RelationCreatedEvent, RelationArgs> {
+  relationCreated(endpoint: T['endpoints']): Bound<ev.RelationCreatedEvent, RelationArgs> {
     return this.get(`${ident(endpoint)}_relation_created`, `relation endpoint ${JSON.stringify(endpoint)}`);
   }
   /** `<endpoint>-relation-joined` */
-  relationJoined(endpoint: string): Bound<ev.RelationJoinedEvent, RelationArgs> {
+  relationJoined(endpoint: T['endpoints']): Bound<ev.RelationJoinedEvent, RelationArgs> {
     return this.get(`${ident(endpoint)}_relation_joined`, `relation endpoint ${JSON.stringify(endpoint)}`);
   }
   /** `<endpoint>-relation-changed` */
-  relationChanged(endpoint: string): Bound<ev.RelationChangedEvent, RelationArgs> {
+  relationChanged(endpoint: T['endpoints']): Bound<ev.RelationChangedEvent, RelationArgs> {
     return this.get(`${ident(endpoint)}_relation_changed`, `relation endpoint ${JSON.stringify(endpoint)}`);
   }
   /** `<endpoint>-relation-departed` */
-  relationDeparted(endpoint: string): Bound<ev.RelationDepartedEvent, [...RelationArgs, Unit?]> {
+  relationDeparted(endpoint: T['endpoints']): Bound<ev.RelationDepartedEvent, [...RelationArgs, Unit?]> {
     return this.get(`${ident(endpoint)}_relation_departed`, `relation endpoint ${JSON.stringify(endpoint)}`);
   }
   /** `<endpoint>-relation-broken` */
-  relationBroken(endpoint: string): Bound<ev.RelationBrokenEvent, RelationArgs> {
+  relationBroken(endpoint: T['endpoints']): Bound<ev.RelationBrokenEvent, RelationArgs> {
     return this.get(`${ident(endpoint)}_relation_broken`, `relation endpoint ${JSON.stringify(endpoint)}`);
   }
   /** `<storage>-storage-attached` */
-  storageAttached(storage: string): Bound<ev.StorageAttachedEvent, [ev.StorageRef]> {
+  storageAttached(storage: T['storages']): Bound<ev.StorageAttachedEvent, [ev.StorageRef]> {
     return this.get(`${ident(storage)}_storage_attached`, `storage ${JSON.stringify(storage)}`);
   }
   /** `<storage>-storage-detaching` */
-  storageDetaching(storage: string): Bound<ev.StorageDetachingEvent, [ev.StorageRef]> {
+  storageDetaching(storage: T['storages']): Bound<ev.StorageDetachingEvent, [ev.StorageRef]> {
     return this.get(`${ident(storage)}_storage_detaching`, `storage ${JSON.stringify(storage)}`);
   }
   /** `<container>-pebble-ready` */
-  pebbleReady(container: string): Bound<ev.PebbleReadyEvent, [string]> {
+  pebbleReady(container: T['containers']): Bound<ev.PebbleReadyEvent, [string]> {
     return this.get(`${ident(container)}_pebble_ready`, `container ${JSON.stringify(container)}`);
   }
   /** `<container>-pebble-custom-notice` */
   pebbleCustomNotice(
-    container: string,
+    container: T['containers'],
   ): Bound<ev.PebbleCustomNoticeEvent, [string, { id: string; type: string; key: string }]> {
     return this.get(`${ident(container)}_pebble_custom_notice`, `container ${JSON.stringify(container)}`);
   }
   /** `<container>-pebble-check-failed` */
-  pebbleCheckFailed(container: string): Bound<ev.PebbleCheckFailedEvent, [string, string]> {
+  pebbleCheckFailed(container: T['containers']): Bound<ev.PebbleCheckFailedEvent, [string, string]> {
     return this.get(`${ident(container)}_pebble_check_failed`, `container ${JSON.stringify(container)}`);
   }
   /** `<container>-pebble-check-recovered` */
-  pebbleCheckRecovered(container: string): Bound<ev.PebbleCheckRecoveredEvent, [string, string]> {
+  pebbleCheckRecovered(container: T['containers']): Bound<ev.PebbleCheckRecoveredEvent, [string, string]> {
     return this.get(`${ident(container)}_pebble_check_recovered`, `container ${JSON.stringify(container)}`);
   }
-  /** The event of an action declared in actions.yaml. */
-  action(name: string): Bound<ev.ActionEvent, [string]> {
+  /** The event of an action declared in actions.yaml; with generated types its `params` are typed. */
+  action<N extends ActionName<T>>(
+    name: N,
+  ): Bound<ev.ActionEvent & { readonly params: T['actions'][N] }, [string]> {
     return this.get(`${ident(name)}_action`, `action ${JSON.stringify(name)}`);
   }
 }

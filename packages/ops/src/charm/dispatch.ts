@@ -4,6 +4,7 @@ import type { Model } from '../model/model.js';
 import { type StatusBase, statusPriority } from '../model/status.js';
 import type { Storage } from '../model/storage.js';
 import type { CharmBase } from './charm-base.js';
+import type { CharmTypes } from './charm-types.js';
 import * as ev from './events.js';
 import type { JujuContext } from './juju-context.js';
 
@@ -71,7 +72,7 @@ function storageOfHook(kind: string, ctx: JujuContext, model: Model): Storage {
 }
 
 /** Emits collect-status (app on the leader, then unit) and sets the winning statuses. */
-export async function evaluateStatus(charm: CharmBase): Promise<void> {
+export async function evaluateStatus(charm: CharmBase<CharmTypes>): Promise<void> {
   const collected = charm.model.collectedStatuses;
   if (charm.unit.isLeader()) {
     await charm.on.collectAppStatus.emit();
