@@ -123,3 +123,11 @@ export {
 } from './model/status.js';
 export { Storage, StorageMapping } from './model/storage.js';
 export * from './pebble-api.js';
+export {
+  isStandardSchema,
+  SchemaValidationError,
+  type StandardIssue,
+  type StandardResult,
+  type StandardSchemaV1,
+  validateWith,
+} from './standard-schema.js';

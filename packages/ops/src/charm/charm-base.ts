@@ -2,6 +2,7 @@ import type { Framework } from '../framework/framework.js';
 import { FrameworkObject } from '../framework/object.js';
 import type { Application, Unit } from '../model/entities.js';
 import type { Model } from '../model/model.js';
+import type { StandardSchemaV1 } from '../standard-schema.js';
 import { CharmEvents } from './charm-events.js';
 import type { CharmTypes, UntypedCharm } from './charm-types.js';
 import { type ConfigInput, type LoadConfigOptions, loadConfig } from './load-config.js';
@@ -59,7 +60,7 @@ export class CharmBase<T extends CharmTypes = UntypedCharm> extends FrameworkObj
    * with `Invalid config: <message>` and ends the hook with exit 0 (nothing else is committed).
    */
   loadConfig<T>(
-    parse: ((config: ConfigInput) => T) | (new (config: ConfigInput) => T),
+    parse: ((config: ConfigInput) => T) | (new (config: ConfigInput) => T) | StandardSchemaV1<unknown, T>,
     options: LoadConfigOptions = {},
   ): T {
     return loadConfig(this.framework.model, parse, options);

@@ -9,6 +9,7 @@ import type { Model } from '../model/model.js';
 import type { Relation } from '../model/relation.js';
 import type { Secret } from '../model/secret.js';
 import type { Storage } from '../model/storage.js';
+import { isStandardSchema, type StandardSchemaV1, validateWith } from '../standard-schema.js';
 import { ActionParamsError, validateActionParams } from './action-params.js';
 import { type ActionResults, flattenActionResults } from './action-results.js';
 
@@ -347,7 +348,7 @@ export class ActionEvent extends EventBase {
    * its message (`action-fail`) and ends the dispatch with exit 0 and nothing committed, as ops does.
    */
   loadParams<P = JsonObject>(
-    parse?: (params: JsonObject) => P,
+    parse?: ((params: JsonObject) => P) | StandardSchemaV1<unknown, P>,
     options: { errors?: 'raise' | 'fail' } = {},
   ): P {
     const failed = (error: unknown): never => {
@@ -365,7 +366,9 @@ export class ActionEvent extends EventBase {
     }
     if (!parse) return params as P;
     try {
-      return parse(params);
+      return isStandardSchema(parse)
+        ? validateWith(parse as StandardSchemaV1<unknown, P>, params)
+        : parse(params);
     } catch (error) {
       return failed(error);
     }

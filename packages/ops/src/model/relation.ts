@@ -1,5 +1,6 @@
 import type { ModelBackend } from '../backend/backend.js';
 import type { RelationMeta } from '../charm/metadata.js';
+import { isStandardSchema, type StandardSchemaV1, validateWith } from '../standard-schema.js';
 import { Application, type Unit } from './entities.js';
 import { RelationDataContent } from './relation-data.js';
 
@@ -119,19 +120,36 @@ export class Relation {
   }
 
   /**
-   * Reads a bag whose values are JSON-encoded (ops's `Relation.load`): each field decoded with JSON.parse.
-   * A value that is not JSON is returned as the raw string.
+   * Reads a bag whose values are JSON-encoded (ops's `Relation.load`): each field decoded with JSON.parse
+   * (a value that is not JSON stays the raw string). With `parse` — a function, or any Standard Schema
+   * validator (zod, valibot, ...) — the decoded bag goes through it; a validator's issues become one
+   * SchemaValidationError naming the failing fields. `{ decode: false }` hands over the plain strings.
    */
-  load(entity: Unit | Application): Record<string, unknown> {
+  load(entity: Unit | Application): Record<string, unknown>;
+  load<T>(
+    entity: Unit | Application,
+    parse: ((bag: Record<string, unknown>) => T) | StandardSchemaV1<unknown, T>,
+    options?: { decode?: boolean },
+  ): T;
+  load<T>(
+    entity: Unit | Application,
+    parse?: ((bag: Record<string, unknown>) => T) | StandardSchemaV1<unknown, T>,
+    options: { decode?: boolean } = {},
+  ): T | Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [k, v] of this.data.get(entity)) {
+      if (options.decode === false) {
+        out[k] = v;
+        continue;
+      }
       try {
         out[k] = JSON.parse(v) as unknown;
       } catch {
         out[k] = v;
       }
     }
-    return out;
+    if (!parse) return out;
+    return isStandardSchema(parse) ? validateWith(parse as StandardSchemaV1<unknown, T>, out) : parse(out);
   }
 
   /** Writes an object to a bag with each field JSON-encoded (ops's `Relation.save`); undefined deletes. */
