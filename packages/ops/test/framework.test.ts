@@ -226,7 +226,7 @@ describe('behaviour 10: observe rules', () => {
     [
       'a handler with two parameters',
       (c) => c.observe(c.on.install, ((_a: unknown, _b: unknown) => {}) as never),
-      /exactly one argument/,
+      /must take one argument, the event, or none; it takes 2/,
     ],
   ];
   it.each(cases)('rejects %s', async (_name, act, message) => {
@@ -444,5 +444,22 @@ describe('framework state in Juju (state-get/state-set)', () => {
       /charm state value for "snapshot:Big\/StoredStateData\[stored\]" is 700\d\d bytes; Juju allows 65536/,
     );
     expect(r.tools).not.toContain('state-set');
+  });
+});
+
+describe('handlers may leave out the event', () => {
+  it('a method without parameters is called on the event', async () => {
+    const calls: string[] = [];
+    class NoArg extends CharmBase {
+      constructor(framework: Framework) {
+        super(framework);
+        this.observe(this.on.install, this.onInstall);
+      }
+      onInstall(): void {
+        calls.push('install');
+      }
+    }
+    await dispatch(NoArg, { hook: 'install', dir: charmDir() });
+    expect(calls).toEqual(['install']);
   });
 });

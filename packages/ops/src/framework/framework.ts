@@ -139,9 +139,11 @@ export class Framework {
       throw new TypeError(`observe() needs a bound event, got ${String(event)}`);
     if (!(observer instanceof FrameworkObject)) throw new TypeError('the observer must be a FrameworkObject');
     if (typeof handler !== 'function') throw new TypeError('the handler must be a method of the observer');
-    if (handler.length !== 1) {
+    // ops insists on `(self, event)`; in TypeScript a handler that ignores the event may leave it out,
+    // so only a handler that expects more than the event is refused.
+    if (handler.length > 1) {
       throw new TypeError(
-        `handler ${handler.name || '(anonymous)'} must take exactly one argument: the event`,
+        `handler ${handler.name || '(anonymous)'} must take one argument, the event, or none; it takes ${handler.length}`,
       );
     }
     const methodName = methodNameOf(observer, handler);
