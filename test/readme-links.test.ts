@@ -10,8 +10,9 @@ const SKIP = new Set(['node_modules', 'dist', '.git', '.sim']);
 function markdownFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
-    if (SKIP.has(name) || name.startsWith('.init-tmp')) continue;
     const path = join(dir, name);
+    // Generated output (the API reference) is not the repository's prose.
+    if (SKIP.has(name) || name.startsWith('.init-tmp') || relative(root, path) === 'docs/api') continue;
     if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
     else if (name.endsWith('.md')) out.push(path);
   }
