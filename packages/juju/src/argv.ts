@@ -4,6 +4,7 @@
  * Juju names flags "option" in its messages (cmd.Info.FlagKnownAs).
  */
 import { HelpRequested, UsageError } from './errors.js';
+import { goQuote, goQuoteList } from './go-quote.js';
 
 /** Declaration of one flag (all its aliases share one value, like gnuflag's shared Value). */
 export interface FlagDef {
@@ -61,7 +62,7 @@ export function parseArgs(args: readonly string[], defs: readonly FlagDef[]): Pa
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-      if (eq >= 0 && name === '') throw new UsageError(`empty flag in argument ${goQuote(arg)}`);
+      if (eq >= 0 && name === '') throw new UsageError(`empty option in argument ${goQuote(arg)}`);
       setFlag(name, eq < 0 ? undefined : arg.slice(eq + 1), rest, byName, flags);
       continue;
     }
@@ -121,15 +122,7 @@ function setFlag(
   flags[key] = value;
 }
 
-/** Go's `%q` for a string (close enough: JSON escaping with Go's `\u` style). */
-export function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
-
-/** Go's `%q` of a string slice: `["a" "b"]`. */
-export function goQuoteList(items: readonly string[]): string {
-  return `[${items.map(goQuote).join(' ')}]`;
-}
+export { goQuote, goQuoteList } from './go-quote.js';
 
 /** cmd.CheckEmpty: leftover positionals → `unrecognized args: [...]` (exit 2). */
 export function checkEmpty(args: readonly string[]): void {

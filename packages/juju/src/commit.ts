@@ -212,7 +212,9 @@ function applySecrets(ctx: HookContext, changes: StateChange[]): void {
     if (!secret) continue;
     const unit = ctx.unit.name;
     const before = secret.consumers[unit] ?? { revision: 0, label: null };
-    const after = { revision: tracking.revision ?? before.revision, label: tracking.label ?? before.label };
+    // `secret-get --refresh` of a pending update tracks the revision this commit just made.
+    const revision = tracking.latest ? secret.latestRevision : (tracking.revision ?? before.revision);
+    const after = { revision, label: tracking.label ?? before.label };
     if (after.revision === before.revision && after.label === before.label) continue;
     secret.consumers[unit] = after;
     changes.push({ kind: 'secret-tracking', secretId: id, unit, revision: after.revision });

@@ -6,8 +6,18 @@
 import type { StateChange } from './changes.js';
 import { applyPending } from './commit.js';
 import { unitApp } from './ids.js';
+import { recordMembership } from './members.js';
 import { applyDelta, emptyPending, type PendingChanges } from './pending.js';
-import type { ActionRecord, Application, Bag, LogEntry, ModelState, Relation, Unit } from './state.js';
+import type {
+  ActionRecord,
+  Application,
+  Bag,
+  LogEntry,
+  ModelState,
+  Relation,
+  StatusRecord,
+  Unit,
+} from './state.js';
 import { executeTool, type ToolResult } from './tool.js';
 import { TOOLS } from './tools/index.js';
 
@@ -64,6 +74,7 @@ export class HookContext {
   readonly remoteCache: Record<string, Bag> = {};
   /** Running, committed or discarded. */
   phase: HookPhase = 'running';
+  #unitStatus: StatusRecord | undefined;
 
   /** Starts a context; prefer {@link beginHook}. */
   constructor(
@@ -93,6 +104,7 @@ export class HookContext {
   commit(outcome: ProcessOutcome = {}): StateChange[] {
     this.assertRunning();
     const changes = applyPending(this);
+    recordMembership(this);
     this.phase = 'committed';
     this.finishAction(outcome, true);
     return [...this.immediateChanges, ...changes];
@@ -184,6 +196,18 @@ export class HookContext {
     if (this.remoteUnit) return unitApp(this.remoteUnit);
     const rel = this.options.relationId === undefined ? undefined : this.relation(this.options.relationId);
     return rel ? this.remoteAppName(rel) : undefined;
+  }
+
+  /**
+   * The unit's workload status as this hook sees it: read at the first call and kept for the rest of the
+   * hook; status-set does not refresh it (HookContext.UnitStatus in runner/context/context.go).
+   */
+  unitStatus(): StatusRecord {
+    if (!this.#unitStatus) {
+      const s = this.unit.status;
+      this.#unitStatus = { ...s, data: structuredClone(s.data) };
+    }
+    return this.#unitStatus;
   }
 
   /** This unit's bag in a relation, including this hook's pending writes. */

@@ -62,8 +62,8 @@ export interface PendingChanges {
   secretRemoves: { id: string; revision: number | null }[];
   /** secret-grant / secret-revoke calls in order. */
   secretAccess: PendingSecretAccess[];
-  /** Tracking changes by xid: revision to track and/or consumer label. */
-  secretTracking: Record<string, { revision?: number; label?: string }>;
+  /** Tracking changes by xid: revision to track (`latest`: the one this hook's commit creates) and/or label. */
+  secretTracking: Record<string, { revision?: number; latest?: boolean; label?: string }>;
   /** `juju-reboot` (without --now) was called. */
   reboot: boolean;
 }
@@ -87,7 +87,8 @@ export function emptyPending(): PendingChanges {
 
 /** A bag with a delta applied (a new object). */
 export function applyDelta(bag: Readonly<Bag>, delta: Readonly<BagDelta> | undefined): Bag {
-  const out: Bag = { ...bag };
+  // No prototype: a key named `__proto__` is data, not the object's prototype.
+  const out: Bag = Object.assign(Object.create(null), bag);
   for (const [k, v] of Object.entries(delta ?? {})) {
     if (v === null) delete out[k];
     else out[k] = v;

@@ -216,6 +216,12 @@ export interface Relation {
   unitData: Record<string, Bag>;
   /** Units currently in scope (joined and not departed). */
   scope: string[];
+  /**
+   * Per local unit, the remote units whose `-relation-joined` hook it has run (the uniter's relation
+   * members): what its `relation-list` shows. A unit without an entry sees every remote unit in scope,
+   * as in a relation built directly in that state (tests); the simulator starts each unit at `[]`.
+   */
+  joined?: Record<string, string[]>;
   /** Life: a dying relation is being broken. */
   life: Life;
   /** Remote model uuid (`relation-model-get`); the own model's uuid when local. */

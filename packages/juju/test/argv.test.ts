@@ -43,7 +43,7 @@ describe('gnuflag grammar', () => {
     [['-x'], 'option provided but not defined: -x'],
     [['-r'], 'option needs an argument: -r'],
     [['--relation'], 'option needs an argument: --relation'],
-    [['--=x'], 'empty flag in argument "--=x"'],
+    [['--=x'], 'empty option in argument "--=x"'],
     [['-r', 'one'], 'invalid value "one" for option -r: invalid relation id'],
     [['--relation=one'], 'invalid value "one" for option --relation: invalid relation id'],
     [

@@ -125,6 +125,45 @@ describe('relation-set', () => {
     expect(result.stderr).toMatch(/^ERROR yaml: unmarshal errors:/);
   });
 
+  // internal/worker/uniter/runner/jujuc/relation-set_test.go (relationSetInitTests) and yaml.v2 decode.go
+  // terror: the file is unmarshalled into map[string]string; every mismatch is listed with its line, and
+  // scalar values over 10 bytes are cut to their first 7 and `...`.
+  it.each([
+    ['haha', 'line 1: cannot unmarshal !!str `haha` into map[string]string'],
+    ['foo=bar ham=eggs good=bad', 'line 1: cannot unmarshal !!str `foo=bar...` into map[string]string'],
+    ['[haha]', 'line 1: cannot unmarshal !!seq into map[string]string'],
+    ['\n\n42', 'line 3: cannot unmarshal !!int `42` into map[string]string'],
+    ['true', 'line 1: cannot unmarshal !!bool `true` into map[string]string'],
+    ['"quoted string here"', 'line 1: cannot unmarshal !!str `quoted ...` into map[string]string'],
+    ['a:\n  b: c\n', 'line 2: cannot unmarshal !!map into string'],
+    [
+      'a: [1]\nb: ok\nc:\n- x\n',
+      'line 1: cannot unmarshal !!seq into string\n  line 4: cannot unmarshal !!seq into string',
+    ],
+  ])('--file %j is a type error (exit 1)', (content, errors) => {
+    const result = dbHook(makeWorld()).runTool('relation-set', ['--file', '-'], content);
+    expect(result).toEqual(err(`yaml: unmarshal errors:\n  ${errors}`, 1));
+  });
+
+  it.each([
+    ['{a: b}\n{c: d}', { a: 'b' }],
+    ['', {}],
+    ['{}', {}],
+    ['{foo: foo=bar, base64: YmFzZTY0IGV4YW1wbGU=}', { foo: 'foo=bar', base64: 'YmFzZTY0IGV4YW1wbGU=' }],
+    ["{foo: '[x]', bar: '{y}'}", { foo: '[x]', bar: '{y}' }],
+  ])('--file %j reads as relation-set_test.go expects', (content, bag) => {
+    const ctx = dbHook(makeWorld());
+    expect(ctx.runTool('relation-set', ['--file', '-'], content)).toEqual(ok());
+    expect(ctx.pending.unitData['3']).toEqual(bag);
+  });
+
+  it('reports a missing --file as os.Open does (cmd.FileVar)', () => {
+    const ctx = dbHook(makeWorld());
+    expect(ctx.runTool('relation-set', ['--file', 'nope.yaml'], undefined, '/tmp')).toEqual(
+      err('open /tmp/nope.yaml: no such file or directory', 1),
+    );
+  });
+
   it('non-leader --app write fails with cannot write relation settings', () => {
     const ctx = dbHook(makeWorld(), { unit: 'myapp/1' });
     expect(sh(ctx, 'relation-set --app a=1')).toEqual(err('cannot write relation settings', 1));
@@ -163,13 +202,80 @@ describe('relation-ids / relation-list / relation-model-get', () => {
     expect(sh(dbHook(state), 'relation-list --format=json --app -r db:3')).toEqual(ok('"postgresql"\n'));
     expect(sh(hook(state), 'relation-list --format=json -r cluster:1')).toEqual(ok('["myapp/1"]\n'));
     expect(sh(hook(state), 'relation-list --app -r cluster:1')).toEqual(ok('myapp\n'));
-    const departed = dbHook(state, { hookName: 'db-relation-departed', departingUnit: 'postgresql/1' });
+    const departed = dbHook(state, {
+      hookName: 'db-relation-departed',
+      remoteUnit: 'postgresql/1',
+      departingUnit: 'postgresql/1',
+    });
     expect(sh(departed, 'relation-list --format=json')).toEqual(ok('["postgresql/0"]\n'));
     const broken = dbHook(state, { hookName: 'db-relation-broken', remoteUnit: '' });
     expect(sh(broken, 'relation-list --format=json')).toEqual(ok('[]\n'));
     expect(sh(broken, 'relation-list')).toEqual(ok(''));
     expect(sh(hook(state), 'relation-list')).toEqual(err('no relation id specified', 2));
     expect(sh(dbHook(state), 'relation-list x')).toEqual(err('unrecognized args: ["x"]', 2));
+  });
+
+  // Juju's uniter (worker/uniter/runner/context/contextfactory.go HookContext): the members cache starts
+  // from the units whose joined hook has committed, the hook's remote unit is added for joined/changed
+  // (InvalidateMember) and removed for departed (RemoveMember); relation-list lists that cache.
+  it.each<[string, string[], { hookName: string; remoteUnit?: string }, string[], string[]]>([
+    ['created: nobody yet', [], { hookName: 'db-relation-created' }, [], []],
+    [
+      'first joined',
+      [],
+      { hookName: 'db-relation-joined', remoteUnit: 'postgresql/1' },
+      ['postgresql/1'],
+      ['postgresql/1'],
+    ],
+    [
+      'second joined',
+      ['postgresql/1'],
+      { hookName: 'db-relation-joined', remoteUnit: 'postgresql/0' },
+      ['postgresql/0', 'postgresql/1'],
+      ['postgresql/1', 'postgresql/0'],
+    ],
+    [
+      'changed after joined',
+      ['postgresql/0'],
+      { hookName: 'db-relation-changed', remoteUnit: 'postgresql/0' },
+      ['postgresql/0'],
+      ['postgresql/0'],
+    ],
+    ['another hook', ['postgresql/0'], { hookName: 'update-status' }, ['postgresql/0'], ['postgresql/0']],
+    [
+      'departed',
+      ['postgresql/0', 'postgresql/1'],
+      { hookName: 'db-relation-departed', remoteUnit: 'postgresql/0' },
+      ['postgresql/1'],
+      ['postgresql/1'],
+    ],
+  ])('relation-list in %s', (_name, joined, opts, listed, after) => {
+    const state = makeWorld();
+    state.relations['3']!.joined = { 'myapp/0': [...joined] };
+    const ctx = dbHook(state, { remoteUnit: '', ...opts });
+    expect(sh(ctx, 'relation-list -r db:3 --format=json')).toEqual(ok(`${JSON.stringify(listed)}\n`));
+    ctx.commit();
+    expect(state.relations['3']!.joined?.['myapp/0']).toEqual(after);
+  });
+
+  it('when this unit is the one departing, each departed hook removes its remote unit', () => {
+    const state = makeWorld();
+    state.relations['3']!.joined = { 'myapp/0': ['postgresql/0', 'postgresql/1'] };
+    const ctx = dbHook(state, {
+      hookName: 'db-relation-departed',
+      remoteUnit: 'postgresql/0',
+      departingUnit: 'myapp/0',
+    });
+    expect(sh(ctx, 'relation-list')).toEqual(ok('postgresql/1\n'));
+    ctx.commit();
+    expect(state.relations['3']!.joined?.['myapp/0']).toEqual(['postgresql/1']);
+  });
+
+  it('a failed joined hook does not make the unit a member', () => {
+    const state = makeWorld();
+    state.relations['3']!.joined = { 'myapp/0': [] };
+    dbHook(state, { hookName: 'db-relation-joined', remoteUnit: 'postgresql/0' }).discard();
+    expect(state.relations['3']!.joined?.['myapp/0']).toEqual([]);
   });
 
   it('relation-model-get prints the remote model uuid', () => {

@@ -103,8 +103,8 @@ describe('secret-add', () => {
     }
     const uri = sh(ctx, 'secret-add --expire 2030-01-01T00:00:00 --rotate monthly key=v').stdout.trim();
     expect(sh(ctx, `secret-info-get ${uri}`).stdout).toContain(
-      // yaml.v2 prints a time.Time unquoted; we print the RFC 3339 string quoted (YAML 1.1 timestamp).
-      'rotation: monthly\n  expiry: "2030-01-01T00:00:00Z"\n',
+      // secret-info-get.go: LatestExpireTime is a *time.Time, which yaml.v2 encode.go timev prints plain.
+      'rotation: monthly\n  expiry: 2030-01-01T00:00:00Z\n',
     );
   });
 
@@ -187,12 +187,53 @@ describe('secret-get', () => {
 });
 
 describe('secret-set / secret-remove / secret-info-get / secret-ids', () => {
+  // internal/worker/uniter/runner/context/context.go GetSecret/getPendingSecretValue: the owner's
+  // pending create is read from the hook; a pending secret-set only with --peek or --refresh (--refresh
+  // then tracks the new revision once the hook commits); otherwise the controller's tracked revision.
+  it.each([
+    [`secret-get ${XID} pass`, 'one\n', 1],
+    [`secret-get ${XID} pass --peek`, 'two\n', 1],
+    [`secret-get ${XID} pass --refresh`, 'two\n', 2],
+    ['secret-get --label db-pass', 'pass: one\n', 1],
+    ['secret-get --label db-pass --peek', 'pass: two\n', 1],
+    ['secret-get --label db-pass --format=json --refresh', '{"pass":"two"}\n', 2],
+  ])('after secret-set in the same hook, %s → %j (then tracks revision %i)', (line, stdout, tracked) => {
+    const state = withSecret();
+    const first = hook(state);
+    expect(sh(first, `secret-get ${XID} pass`)).toEqual(ok('one\n'));
+    first.commit();
+    const ctx = hook(state);
+    expect(sh(ctx, `secret-set ${XID} pass=two`)).toEqual(ok());
+    expect(sh(ctx, line)).toEqual(ok(stdout));
+    ctx.commit();
+    expect(state.secrets[XID]?.latestRevision).toBe(2);
+    expect(state.secrets[XID]?.consumers['myapp/0']?.revision).toBe(tracked);
+    expect(sh(hook(state), `secret-get ${XID} pass`)).toEqual(ok(tracked === 2 ? 'two\n' : 'one\n'));
+  });
+
+  it.each([
+    [`secret-get SECRET pass`, 'new\n'],
+    [`secret-get SECRET pass --peek`, 'new\n'],
+    ['secret-get --label fresh', 'pass: new\n'],
+  ])('a secret created in this hook is visible: %s', (line, stdout) => {
+    const ctx = hook(withSecret());
+    const uri = sh(ctx, 'secret-add --label fresh pass=old').stdout.trim();
+    expect(sh(ctx, `secret-set ${uri} pass=new`)).toEqual(ok());
+    expect(sh(ctx, line.replace('SECRET', uri))).toEqual(ok(stdout));
+  });
+
+  it('a metadata-only secret-set leaves --peek on the committed content', () => {
+    const ctx = hook(withSecret());
+    expect(sh(ctx, `secret-set ${XID} --description d`)).toEqual(ok());
+    expect(sh(ctx, `secret-get ${XID} pass --peek`)).toEqual(ok('one\n'));
+  });
+
   it('secret-set makes a new revision at commit, not for identical content', () => {
     const state = withSecret();
     const ctx = hook(state);
     expect(sh(ctx, `secret-set ${XID} pass=two`)).toEqual(ok());
-    expect(sh(ctx, `secret-get ${XID} pass`)).toEqual(ok('two\n'));
-    expect(ctx.commit()).toEqual([{ kind: 'secret-revision', secretId: XID, revision: 2 }]);
+    expect(sh(ctx, `secret-get ${XID} pass`)).toEqual(ok('one\n'));
+    expect(ctx.commit()).toContainEqual({ kind: 'secret-revision', secretId: XID, revision: 2 });
     const again = hook(state);
     expect(sh(again, `secret-set ${XID} pass=two`)).toEqual(ok());
     expect(again.commit()).toEqual([]);

@@ -108,6 +108,50 @@ describe('status-get / status-set', () => {
     expect(sh(hook(makeWorld()), line)).toEqual(err(message, 2));
   });
 
+  // internal/worker/uniter/runner/context/context.go: UnitStatus() reads the controller once per hook
+  // context and keeps it (SetUnitStatus does not touch ctx.status); ApplicationStatus() has no cache and
+  // reads the controller on every call, so it reflects the hook's own status-set calls.
+  it.each([
+    ['status-get', 'maintenance\n'],
+    ['status-get --format=json', '{"status":"maintenance"}\n'],
+    ['status-get --include-data', 'message: first\nstatus: maintenance\nstatus-data: {}\n'],
+    [
+      'status-get --include-data --format=json',
+      '{"message":"first","status":"maintenance","status-data":{}}\n',
+    ],
+    ['status-get --application', 'blocked\n'],
+    [
+      'status-get --application --format=json',
+      '{"application-status":{"status":"blocked","units":{"myapp/0":{"status":"active"},"myapp/1":{"status":"unknown"}}}}\n',
+    ],
+    [
+      'status-get --application --include-data --format=json',
+      '{"application-status":{"message":"app","status":"blocked","status-data":{},"units":{' +
+        '"myapp/0":{"message":"second","status":"active","status-data":{}},' +
+        '"myapp/1":{"message":"","status":"unknown","status-data":{}}}}}\n',
+    ],
+  ])('after a first read, status-set, then %s → %j', (line, stdout) => {
+    const state = makeWorld();
+    const ctx = hook(state);
+    ctx.runTool('status-set', ['maintenance', 'first']);
+    expect(sh(ctx, 'status-get')).toEqual(ok('maintenance\n'));
+    ctx.runTool('status-set', ['active', 'second']);
+    ctx.runTool('status-set', ['--application', 'blocked', 'app']);
+    expect(sh(ctx, line)).toEqual(ok(stdout));
+    // The next hook reads afresh.
+    expect(sh(hook(state), 'status-get')).toEqual(ok('active\n'));
+  });
+
+  it('caches the first read even when it comes from --include-data', () => {
+    const state = makeWorld();
+    const ctx = hook(state);
+    expect(sh(ctx, 'status-get --include-data --format=json')).toEqual(
+      ok('{"message":"","status":"unknown","status-data":{}}\n'),
+    );
+    ctx.runTool('status-set', ['active']);
+    expect(sh(ctx, 'status-get')).toEqual(ok('unknown\n'));
+  });
+
   it('status-get prints the word, or a map with --include-data / other formats', () => {
     const state = makeWorld();
     const ctx = hook(state);

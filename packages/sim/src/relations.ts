@@ -14,9 +14,13 @@ export function endpointOf(rel: Relation, app: string): string {
   return rel.endpoints.find((e) => e.app === app)?.name ?? '';
 }
 
-/** Puts a unit in a relation's scope with the addresses Juju writes into its bag. */
+/**
+ * Puts a unit in a relation's scope with the addresses Juju writes into its bag. It starts with no
+ * joined remote units: each one joins its relation-list when the unit's joined hook for it commits.
+ */
 export function enterScope(state: ModelState, rel: Relation, unit: string): void {
   if (!rel.scope.includes(unit)) rel.scope.push(unit);
+  rel.joined = { ...rel.joined, [unit]: rel.joined?.[unit] ?? [] };
   const address = state.units[unit]?.privateAddress ?? '';
   rel.unitData[unit] = {
     'egress-subnets': `${address}/32`,

@@ -1,7 +1,7 @@
-/** `relation-list [options]`: remote units in scope, or the remote application with `--app`. */
+/** `relation-list [options]`: the relation's remote members, or the remote application with `--app`. */
 import { boolFlag, checkEmpty } from '../argv.js';
 import { RunError, UsageError } from '../errors.js';
-import { unitApp } from '../ids.js';
+import { relationMembers } from '../members.js';
 import { relationFlag, relationIdFrom } from '../relation-flag.js';
 import { defineTool } from '../tool.js';
 
@@ -23,15 +23,8 @@ export const relationList = defineTool<{ relationId: number; app: boolean }>({
   run: (ctx, cmd) => {
     const relation = ctx.relation(cmd.relationId);
     if (!relation) throw new RunError('relation not found');
-    const remoteApp = ctx.remoteAppName(relation);
-    if (cmd.app) return { value: remoteApp };
-    // In -relation-broken the member list is empty; the departing unit is already gone.
-    const broken =
-      ctx.options.relationId === relation.id && (ctx.options.hookName ?? '').endsWith('-relation-broken');
-    if (broken) return { value: [] };
-    const units = relation.scope
-      .filter((u) => unitApp(u) === remoteApp && u !== ctx.options.unit && u !== ctx.options.departingUnit)
-      .sort();
+    if (cmd.app) return { value: ctx.remoteAppName(relation) };
+    const units = relationMembers(ctx, relation);
     return { value: units };
   },
 });

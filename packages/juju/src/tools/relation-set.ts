@@ -1,10 +1,12 @@
 /** `relation-set [options] key=value ...`: buffer writes to this unit's (or app's) bag. */
+import { resolve } from 'node:path';
 import { boolFlag, stringFlag } from '../argv.js';
 import { RunError, UsageError } from '../errors.js';
 import { parseKeyValues, parseSettingsYaml } from '../keyvalues.js';
+import { pathErrorMessage } from '../os-error.js';
 import { relationFlag, relationIdFrom } from '../relation-flag.js';
 import type { Bag } from '../state.js';
-import { defineTool } from '../tool.js';
+import { defineTool, type ToolIO } from '../tool.js';
 
 interface RelationSet {
   relationId: number;
@@ -42,27 +44,33 @@ export const relationSet = defineTool<RelationSet>({
   },
   run: (ctx, cmd, io) => {
     const stderr = cmd.format !== '' ? '--format flag deprecated for command "relation-set"' : '';
-    let settings: Bag = {};
+    let settings: Bag = Object.create(null);
     if (cmd.file !== '') {
-      const text = cmd.file === '-' ? io.stdin() : readOrFail(() => io.readFile(cmd.file));
+      const text = cmd.file === '-' ? io.stdin() : readOrFail(io, cmd.file);
       settings = parseSettingsYaml(text.toString('utf8'));
     }
-    Object.assign(settings, cmd.overrides);
+    for (const [k, v] of Object.entries(cmd.overrides)) Object.defineProperty(settings, k, own(v));
     const relation = ctx.relation(cmd.relationId);
     if (!relation) throw new RunError('relation not found');
     if (cmd.app && !ctx.isLeader()) throw new RunError('cannot write relation settings');
     const bucket = cmd.app ? ctx.pending.appData : ctx.pending.unitData;
-    const delta = bucket[String(relation.id)] ?? {};
-    for (const [k, v] of Object.entries(settings)) delta[k] = v === '' ? null : v;
+    // No prototype, and defined rather than assigned: `__proto__` and `constructor` are keys like others.
+    const delta = bucket[String(relation.id)] ?? Object.create(null);
+    for (const [k, v] of Object.entries(settings)) Object.defineProperty(delta, k, own(v === '' ? null : v));
     bucket[String(relation.id)] = delta;
     return { stderr };
   },
 });
 
-function readOrFail(read: () => Buffer): Buffer {
+function own<T>(value: T): PropertyDescriptor {
+  return { value, writable: true, enumerable: true, configurable: true };
+}
+
+/** cmd.FileVar.Open: the path is resolved against the caller's directory, errors are os.Open's. */
+function readOrFail(io: ToolIO, file: string): Buffer {
   try {
-    return read();
+    return io.readFile(file);
   } catch (err) {
-    throw new RunError(err instanceof Error ? err.message : String(err));
+    throw new RunError(pathErrorMessage('open', resolve(io.cwd, file), err));
   }
 }

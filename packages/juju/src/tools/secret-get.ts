@@ -47,7 +47,14 @@ function readContent(ctx: HookContext, id: string, cmd: SecretGet): Bag {
   const view = secretView(ctx, id);
   if (!view) throw new RunError(`secret "${id}" not found`);
   const owner = ownsSecret(ctx, view.owner);
-  if (owner && view.pendingContent) return view.pendingContent;
+  // getPendingSecretValue (runner/context/context.go): a secret created in this hook is read from the
+  // hook; this hook's new content of an existing secret only with --peek or --refresh. Otherwise the
+  // controller answers with the tracked (committed) revision.
+  if (owner && view.pendingCreate && view.pendingContent) return view.pendingContent;
+  if (owner && view.pendingContent && (cmd.peek || cmd.refresh)) {
+    if (cmd.refresh) ctx.pending.secretTracking[id] = { ...ctx.pending.secretTracking[id], latest: true };
+    return view.pendingContent;
+  }
   if (!owner && !granted(ctx, id)) throw new RunError('permission denied');
   const secret = ctx.state.secrets[id]!;
   const tracked =

@@ -2,17 +2,13 @@
 import { checkEmpty } from '../argv.js';
 import { RunError, UsageError } from '../errors.js';
 import { type OutputValue, struct } from '../format.js';
+import { GoTime } from '../go-time.js';
 import type { HookContext } from '../hook-context.js';
 import { entityTag } from '../ids.js';
 import { ownedSecrets, type SecretView } from '../secrets.js';
 import type { Relation } from '../state.js';
 import { defineTool } from '../tool.js';
 import { parseSecretRef } from './secret-ref.js';
-
-/** Go's RFC 3339 rendering of an ISO time (no fractional zeros). */
-export function goTime(iso: string): string {
-  return new Date(iso).toISOString().replace(/\.000Z$/, 'Z');
-}
 
 /** Juju's relation tag: `relation-<app>.<endpoint>#<app>.<endpoint>`. */
 export function relationTag(relation: Relation): string {
@@ -30,8 +26,8 @@ function display(ctx: HookContext, view: SecretView): OutputValue {
     owner: view.owner.kind,
     description: view.description || undefined,
     rotation: view.rotatePolicy ?? undefined,
-    expiry: view.expireTime ? goTime(view.expireTime) : undefined,
-    rotates: view.nextRotateTime ? goTime(view.nextRotateTime) : undefined,
+    expiry: view.expireTime ? new GoTime(view.expireTime) : undefined,
+    rotates: view.nextRotateTime ? new GoTime(view.nextRotateTime) : undefined,
     access: access.length > 0 ? access : undefined,
   });
 }

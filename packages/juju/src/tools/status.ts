@@ -52,8 +52,11 @@ export const statusGet = defineTool<{ includeData: boolean; application: boolean
       }
       return { value: { 'application-status': { ...details(app.status, cmd.includeData), units } } };
     }
-    if (wordOnly) return { value: ctx.unit.status.status };
-    return { value: details(ctx.unit.status, cmd.includeData) };
+    // The unit form answers from the hook's cached first read; the application form (above) asks the
+    // controller every time, so it sees this hook's status-set calls.
+    const unitStatus = ctx.unitStatus();
+    if (wordOnly) return { value: unitStatus.status };
+    return { value: details(unitStatus, cmd.includeData) };
   },
 });
 
