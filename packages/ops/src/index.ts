@@ -75,6 +75,7 @@ export type { JsonObject, JsonValue } from './framework/json.js';
 export { NotSerializableError } from './framework/json.js';
 export { JujuStore, StateTooLargeError } from './framework/juju-store.js';
 export { JujuLogger, type Logger } from './framework/logger.js';
+export { getLogger } from './framework/module-logger.js';
 export { type EventHandler, FrameworkObject, ObjectEvents } from './framework/object.js';
 export { type FrameworkStore, type Notice, StateCorruptError, type StoreData } from './framework/store.js';
 export { StoredState } from './framework/stored-state.js';

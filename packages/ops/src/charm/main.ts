@@ -5,6 +5,7 @@ import { FileStore } from '../framework/file-store.js';
 import { Framework } from '../framework/framework.js';
 import { JujuStore } from '../framework/juju-store.js';
 import { JujuLogger, parseLogLevel } from '../framework/logger.js';
+import { runWithLogger } from '../framework/module-logger.js';
 import { spawnRunner, type ToolRunner } from '../hooktools/runner.js';
 import type { ContainerPorts } from '../model/container.js';
 import { Model } from '../model/model.js';
@@ -60,87 +61,90 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
     level: options.logLevel ?? parseLogLevel(env.OPS_TS_LOG_LEVEL) ?? 'WARNING',
     stderr: ctx.debug,
   });
-  let model: Model | undefined;
-  try {
-    const meta = await loadCharmMeta(ctx.charmDir);
-    const eventName = eventNameOf(ctx.dispatchPath);
-    const legacy = runLegacyHook(ctx.charmDir, ctx.dispatchPath, env, (m) => logger.warning(m));
-    if (legacy !== 0) return legacy;
+  // Module loggers (`getLogger`) of the charm's libraries log through this dispatch's logger.
+  return runWithLogger(logger, async () => {
+    let model: Model | undefined;
+    try {
+      const meta = await loadCharmMeta(ctx.charmDir);
+      const eventName = eventNameOf(ctx.dispatchPath);
+      const legacy = runLegacyHook(ctx.charmDir, ctx.dispatchPath, env, (m) => logger.warning(m));
+      if (legacy !== 0) return legacy;
 
-    const isBroken = eventName.endsWith('_relation_broken');
-    const isDepartedOrBroken = isBroken || eventName.endsWith('_relation_departed');
-    model = new Model({
-      meta,
-      backend,
-      unitName: ctx.unitName,
-      modelName: ctx.modelName,
-      modelUuid: ctx.modelUuid,
-      env,
-      ...(ctx.relationName && ctx.relationId !== undefined
-        ? {
-            eventRelation: {
-              endpoint: ctx.relationName,
-              id: ctx.relationId,
-              ...(ctx.remoteAppName ? { remoteApp: ctx.remoteAppName } : {}),
-            },
-          }
-        : {}),
-      ...(isBroken && ctx.relationId !== undefined ? { brokenRelationId: ctx.relationId } : {}),
-      ...(isDepartedOrBroken && ctx.remoteUnitName ? { remoteUnitName: ctx.remoteUnitName } : {}),
-      // The simulator's (and tests') Pebble sockets; read from this dispatch's env so runs can overlap.
-      ...(env.OPS_TS_PEBBLE_DIR ? { pebbleDir: env.OPS_TS_PEBBLE_DIR } : {}),
-      ...(env.OPS_TS_CONTAINER_PORTS
-        ? { containerPorts: parseContainerPorts(env.OPS_TS_CONTAINER_PORTS) }
-        : {}),
-    });
-    const store = options.useJujuForStorage ? new JujuStore(backend) : new FileStore(ctx.charmDir);
-    const framework = new Framework({ store, model, logger, charmDir: ctx.charmDir });
-    const charm = new charmClass(framework);
-    const restricted = RESTRICTED_EVENTS.has(eventName);
+      const isBroken = eventName.endsWith('_relation_broken');
+      const isDepartedOrBroken = isBroken || eventName.endsWith('_relation_departed');
+      model = new Model({
+        meta,
+        backend,
+        unitName: ctx.unitName,
+        modelName: ctx.modelName,
+        modelUuid: ctx.modelUuid,
+        env,
+        ...(ctx.relationName && ctx.relationId !== undefined
+          ? {
+              eventRelation: {
+                endpoint: ctx.relationName,
+                id: ctx.relationId,
+                ...(ctx.remoteAppName ? { remoteApp: ctx.remoteAppName } : {}),
+              },
+            }
+          : {}),
+        ...(isBroken && ctx.relationId !== undefined ? { brokenRelationId: ctx.relationId } : {}),
+        ...(isDepartedOrBroken && ctx.remoteUnitName ? { remoteUnitName: ctx.remoteUnitName } : {}),
+        // The simulator's (and tests') Pebble sockets; read from this dispatch's env so runs can overlap.
+        ...(env.OPS_TS_PEBBLE_DIR ? { pebbleDir: env.OPS_TS_PEBBLE_DIR } : {}),
+        ...(env.OPS_TS_CONTAINER_PORTS
+          ? { containerPorts: parseContainerPorts(env.OPS_TS_CONTAINER_PORTS) }
+          : {}),
+      });
+      const store = options.useJujuForStorage ? new JujuStore(backend) : new FileStore(ctx.charmDir);
+      const framework = new Framework({ store, model, logger, charmDir: ctx.charmDir });
+      const charm = new charmClass(framework);
+      const restricted = RESTRICTED_EVENTS.has(eventName);
 
-    if (!restricted) await framework.reemit();
-    const bound = charm.on.byKind(eventName);
-    if (bound) {
-      const args = eventArgs(bound, ctx, model, logger);
-      logger.debug(`Emitting Juju event ${eventName}.`);
-      await (bound.emit as (...a: unknown[]) => Promise<void>)(...args);
-    } else {
-      logger.debug(`Event ${eventName} not defined for ${charm.constructor.name}.`);
-    }
-    if (!restricted) await evaluateStatus(charm);
-    await framework.commit();
-    return 0;
-  } catch (error) {
-    if (error instanceof DispatchAbort) {
-      // Like ops, the hook still succeeds: relation writes made so far reach Juju; framework state does not.
-      if (error.exitCode === 0) model?.flush();
-      return error.exitCode;
-    }
-    const err = error instanceof Error ? error : new Error(String(error));
-    options.onUncaughtError?.(err);
-    if (ONE_LINE_ERRORS.has(err.name)) {
-      // Bad input the operator must fix (metadata, corrupt state): one clear line, no stack.
-      stderr(`ERROR ${err.message}`);
+      if (!restricted) await framework.reemit();
+      const bound = charm.on.byKind(eventName);
+      if (bound) {
+        const args = eventArgs(bound, ctx, model, logger);
+        logger.debug(`Emitting Juju event ${eventName}.`);
+        await (bound.emit as (...a: unknown[]) => Promise<void>)(...args);
+      } else {
+        logger.debug(`Event ${eventName} not defined for ${charm.constructor.name}.`);
+      }
+      if (!restricted) await evaluateStatus(charm);
+      await framework.commit();
+      return 0;
+    } catch (error) {
+      if (error instanceof DispatchAbort) {
+        // Like ops, the hook still succeeds: relation writes made so far reach Juju; framework state does not.
+        if (error.exitCode === 0) model?.flush();
+        return error.exitCode;
+      }
+      const err = error instanceof Error ? error : new Error(String(error));
+      options.onUncaughtError?.(err);
+      if (ONE_LINE_ERRORS.has(err.name)) {
+        // Bad input the operator must fix (metadata, corrupt state): one clear line, no stack.
+        stderr(`ERROR ${err.message}`);
+        try {
+          backend.jujuLog('ERROR', err.message);
+        } catch {
+          // not running under Juju: stderr is enough
+        }
+        return 1;
+      }
       try {
-        backend.jujuLog('ERROR', err.message);
+        backend.jujuLog('ERROR', `Uncaught exception while in charm code:\n${err.stack ?? err.message}`);
       } catch {
-        // not running under Juju: stderr is enough
+        // juju-log itself failed: stderr below is all we have.
+      }
+      if (ctx.actionName) {
+        stderr(`Uncaught ${err.name} in charm code: ${err.message}`);
+        stderr('Use `juju debug-log` to see the full traceback.');
+      } else if (!ctx.debug) {
+        stderr(err.stack ?? err.message);
       }
       return 1;
     }
-    try {
-      backend.jujuLog('ERROR', `Uncaught exception while in charm code:\n${err.stack ?? err.message}`);
-    } catch {
-      // juju-log itself failed: stderr below is all we have.
-    }
-    if (ctx.actionName) {
-      stderr(`Uncaught ${err.name} in charm code: ${err.message}`);
-      stderr('Use `juju debug-log` to see the full traceback.');
-    } else if (!ctx.debug) {
-      stderr(err.stack ?? err.message);
-    }
-    return 1;
-  }
+  });
 }
 
 /**
