@@ -1,7 +1,6 @@
 import type { Framework } from '../framework/framework.js';
 import { FrameworkObject } from '../framework/object.js';
 import type { Application, Unit } from '../model/entities.js';
-import type { Model } from '../model/model.js';
 import type { StandardSchemaV1 } from '../standard-schema.js';
 import { CharmEvents } from './charm-events.js';
 import type { CharmTypes, UntypedCharm } from './charm-types.js';
@@ -29,10 +28,6 @@ export class CharmBase<T extends CharmTypes = UntypedCharm> extends FrameworkObj
     this.on = new CharmEvents<T>(this, framework.model.meta);
   }
 
-  /** The Juju model as this unit sees it. */
-  get model(): Model {
-    return this.framework.model;
-  }
   /** This application. */
   get app(): Application {
     return this.framework.model.app;

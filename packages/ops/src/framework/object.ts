@@ -1,3 +1,4 @@
+import type { Model } from '../model/model.js';
 import type { BoundEvent, EventBase } from './event.js';
 import type { Framework } from './framework.js';
 import { Handle } from './handle.js';
@@ -26,6 +27,11 @@ export class FrameworkObject {
       this.handle = new Handle(null, kind, key);
     }
     this.framework.registerObject(this);
+  }
+
+  /** The Juju model of this dispatch (ops's `Object.model`). */
+  get model(): Model {
+    return this.framework.model;
   }
 
   /** Calls `handler` (a method of this object) whenever `event` is emitted. */

@@ -120,6 +120,11 @@ export class RelationDataContent implements Iterable<[string, string]> {
     this.update({ [key]: '' });
     return had;
   }
+  /** Deletes every key (ops's `clear()` of the bag mapping): one empty-string write per key. */
+  clear(): void {
+    this.update(Object.fromEntries([...this.keys()].map((k) => [k, ''])));
+  }
+
   /** Applies several writes; only real changes are kept for the commit. */
   update(values: Readonly<Record<string, string>>): void {
     for (const [k, v] of Object.entries(values)) this.checkWrite(k, v);
