@@ -40,17 +40,44 @@ interface CentralRecord {
   readonly mtime: Date;
 }
 
-/** Reads every entry of a ZIP archive via its central directory (stored or deflated only; CRCs verified). */
-export function readZip(buf: Buffer): ReadZipEntry[] {
+/** Limits of {@link readZip}: a hostile archive must not make the reader allocate without bound. */
+export interface ReadZipOptions {
+  /** Largest total of the entries' unpacked sizes, checked before anything is inflated (default 1 GiB). */
+  maxUnpackedBytes?: number;
+}
+
+/** Default bound on an archive's unpacked size. */
+export const DEFAULT_MAX_UNPACKED_BYTES = 1024 ** 3;
+
+/**
+ * Reads every entry of a ZIP archive via its central directory (stored or deflated only; CRCs verified).
+ * The declared sizes are summed before any entry is inflated, and inflating never goes past an entry's
+ * declared size, so a zip bomb is refused without being expanded.
+ */
+export function readZip(buf: Buffer, options: ReadZipOptions = {}): ReadZipEntry[] {
+  const limit = options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
   const { count, offset } = locateCentralDirectory(buf);
-  const entries: ReadZipEntry[] = [];
+  const records: CentralRecord[] = [];
   let position = offset;
+  let total = 0;
   for (let i = 0; i < count; i++) {
     const { record, next } = readCentralRecord(buf, position, i);
     position = next;
-    entries.push({ path: record.path, data: readData(buf, record), mode: record.mode, mtime: record.mtime });
+    total += record.size;
+    if (total > limit) {
+      throw new ArchiveError(
+        `archive too large: its entries unpack to more than ${limit} bytes (the limit)`,
+        record.path,
+      );
+    }
+    records.push(record);
   }
-  return entries;
+  return records.map((record) => ({
+    path: record.path,
+    data: readData(buf, record),
+    mode: record.mode,
+    mtime: record.mtime,
+  }));
 }
 
 function readCentralRecord(buf: Buffer, at: number, index: number): { record: CentralRecord; next: number } {

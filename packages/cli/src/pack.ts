@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, realpathSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { zipDirectory } from '@ops-ts/archive';
 import { buildCharm } from './build.js';
+import { checkPackable } from './pack-checks.js';
 import { packTarget } from './pack-target.js';
 import { type CharmProject, ProjectError } from './project.js';
 
@@ -63,6 +64,8 @@ export async function packCharm(
   outDir = project.dir,
   options: PackOptions = {},
 ): Promise<string> {
+  // Before anything is built or written: the name and platform become a path.
+  checkPackable(project);
   const runtime = options.node === undefined ? undefined : checkNodeRuntime(options.node);
   const { dist } = await buildCharm(project);
   if (runtime) {

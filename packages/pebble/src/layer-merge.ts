@@ -57,12 +57,14 @@ function combineSection<T extends { override?: string }>(
   rules: SectionRules<T>,
 ): Record<string, T> | undefined {
   if (!upper) return base;
-  const out: Record<string, T> = { ...(base ?? {}) };
+  // No prototype, entries defined: a service named `__proto__` or `constructor` is a service.
+  const out: Record<string, T> = Object.assign(Object.create(null), base ?? {});
   for (const [name, entry] of Object.entries(upper)) {
     // Overrides were validated by checkOverrides, so anything but replace means merge.
-    const existing = out[name];
-    out[name] =
+    const existing = Object.hasOwn(out, name) ? out[name] : undefined;
+    const value =
       entry.override === 'replace' || existing === undefined ? { ...entry } : rules.merge(existing, entry);
+    Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
   }
   return out;
 }
@@ -117,7 +119,7 @@ export function validatePlan(plan: Layer): void {
     if (!service.command) throw new LayerError(`plan must define "command" for service ${q(name)}`);
     for (const field of ['after', 'before', 'requires'] as const) {
       for (const other of service[field] ?? []) {
-        if (!(other in services)) {
+        if (!Object.hasOwn(services, other)) {
           throw new LayerError(`plan service ${q(name)} ${field} missing service ${q(other)}`);
         }
       }

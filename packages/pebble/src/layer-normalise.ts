@@ -67,8 +67,11 @@ function normaliseMap<T extends object>(
   fields: readonly (keyof T)[],
 ): Record<string, T> | undefined {
   if (!map) return undefined;
-  const out: Record<string, T> = {};
-  for (const [name, entry] of Object.entries(map)) out[name] = pickTruthy(entry ?? ({} as T), fields);
+  const out: Record<string, T> = Object.create(null);
+  for (const [name, entry] of Object.entries(map)) {
+    const value = pickTruthy(entry ?? ({} as T), fields);
+    Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+  }
   return isFalsy(out) ? undefined : out;
 }
 

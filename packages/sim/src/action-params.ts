@@ -1,5 +1,11 @@
-/** Action parameters (`juju run unit action k=v`): YAML values checked against the action's schema. */
+/**
+ * Action parameters (`juju run unit action k=v`): YAML values checked up front against the action's
+ * whole schema (types, bounds, `enum`, `pattern`, `oneOf`/`anyOf`/`allOf`/`not`, `required`,
+ * `additionalProperties`), as Juju checks them before queueing the action. The checking is the runtime's
+ * own validator (`@ops-ts/ops` schemaValidator, also what the testing kit runs), so the three agree.
+ */
 import type { JsonObject, JsonValue } from '@ops-ts/juju';
+import { type ParamSchema, schemaValidator } from '@ops-ts/ops';
 import { parse } from 'yaml';
 import { SimError } from './errors.js';
 
@@ -7,21 +13,32 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function typeOf(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
+/** The params object schema Juju builds from an actions.yaml entry. */
+function paramsSchema(spec: JsonObject): ParamSchema {
+  const required = Array.isArray(spec.required) ? spec.required.filter((r) => typeof r === 'string') : [];
+  return {
+    type: 'object',
+    properties: (isObject(spec.params) ? spec.params : {}) as Record<string, ParamSchema>,
+    required,
+    additionalProperties: spec.additionalProperties !== false,
+  };
 }
 
-function matches(value: JsonValue, type: string): boolean {
-  const actual = typeOf(value);
-  return actual === type || (type === 'number' && actual === 'integer');
+/** One `k=v` value: YAML, as `juju run` reads it; a string param keeps the text of another scalar. */
+function paramValue(text: string, prop: JsonValue | undefined): JsonValue {
+  let value: JsonValue;
+  try {
+    value = (parse(text, { intAsBigInt: false }) as JsonValue | undefined) ?? '';
+  } catch {
+    value = text;
+  }
+  if (isObject(prop) && prop.type === 'string' && typeof value !== 'string') return text;
+  return value;
 }
 
 /**
- * Parses `k=v` arguments (values are YAML, as `juju run` reads them), checks them against the
- * action's `params` schema (types, `required`, `additionalProperties`) and fills defaults.
+ * Parses `k=v` arguments, checks them against the action's `params` schema and fills defaults; a
+ * refusal is one line naming each problem.
  */
 export function checkActionParams(
   unit: string,
@@ -32,42 +49,22 @@ export function checkActionParams(
   if (!isObject(spec) && spec !== null) {
     throw new SimError(`action ${JSON.stringify(name)} not defined on unit ${JSON.stringify(unit)}`);
   }
-  const schema = isObject(spec) ? spec : {};
-  const props = isObject(schema.params) ? schema.params : {};
-  const params: JsonObject = {};
+  const schema = paramsSchema(isObject(spec) ? spec : {});
+  const props = schema.properties ?? {};
+  // No prototype: a param named `constructor` or `__proto__` is a param.
+  const params: JsonObject = Object.create(null);
   for (const [key, text] of Object.entries(args)) {
-    let value: JsonValue;
-    try {
-      value = (parse(text) as JsonValue | undefined) ?? '';
-    } catch {
-      value = text;
-    }
-    const prop = props[key];
-    if (!isObject(prop)) {
-      if (schema.additionalProperties === false) {
-        throw new SimError(`action ${JSON.stringify(name)}: unknown parameter ${JSON.stringify(key)}`);
-      }
-      params[key] = value;
-      continue;
-    }
-    const type = typeof prop.type === 'string' ? prop.type : undefined;
-    // A string param given a YAML scalar of another type keeps the text, as Juju's schema coercion does.
-    if (type === 'string' && typeof value !== 'string') value = text;
-    if (type && !matches(value, type)) {
-      throw new SimError(
-        `action ${JSON.stringify(name)}: parameter ${JSON.stringify(key)} must be ${type}, got ${typeOf(value)}`,
-      );
-    }
-    params[key] = value;
+    const prop = Object.hasOwn(props, key) ? (props[key] as JsonValue) : undefined;
+    Object.defineProperty(params, key, {
+      value: paramValue(text, prop),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   }
-  for (const [key, prop] of Object.entries(props)) {
-    if (!(key in params) && isObject(prop) && prop.default !== undefined) params[key] = prop.default;
-  }
-  const required = Array.isArray(schema.required) ? schema.required : [];
-  for (const key of required) {
-    if (typeof key === 'string' && !(key in params)) {
-      throw new SimError(`action ${JSON.stringify(name)}: missing required parameter ${JSON.stringify(key)}`);
-    }
+  const problems = schemaValidator(schema)(params);
+  if (problems.length > 0) {
+    throw new SimError(`action ${JSON.stringify(name)}: ${problems.map((p) => p.message).join('; ')}`);
   }
   return params;
 }

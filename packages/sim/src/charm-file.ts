@@ -1,7 +1,7 @@
 /** Reading a packed `.charm`: check it is a charm, parse its metadata, config and actions. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { readZip } from '@ops-ts/archive';
+import { ArchiveError, assertExtractable, readZip } from '@ops-ts/archive';
 import type { CharmInfo, ConfigOption, JsonObject } from '@ops-ts/juju';
 import { parse } from 'yaml';
 import { SimError } from './errors.js';
@@ -28,20 +28,45 @@ function parseYaml(text: string, what: string, file: string): unknown {
   }
 }
 
-/** Reads a `.charm` and checks what Juju checks: a zip with `metadata.yaml` naming the charm and a `dispatch`. */
+/** Config option types Juju knows (charm/config.go). */
+const OPTION_TYPES = ['string', 'int', 'float', 'boolean', 'secret'];
+
+/**
+ * Largest unpacked size of a charm (`$OPS_TS_SIM_MAX_CHARM_BYTES`, default 512 MiB): a charm with a Node
+ * runtime inside is ~100 MiB; more is a zip bomb, refused before it is inflated.
+ */
+export function maxCharmBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.OPS_TS_SIM_MAX_CHARM_BYTES);
+  return Number.isSafeInteger(n) && n > 0 ? n : 512 * 1024 ** 2;
+}
+
+/** Reads the archive and checks every entry (CRC, size, type, path) and the total size, naming the problem. */
+function readEntries(path: string, bytes: Buffer): ReturnType<typeof readZip> {
+  try {
+    const entries = readZip(bytes, { maxUnpackedBytes: maxCharmBytes() });
+    assertExtractable(entries);
+    return entries;
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    const reason = error.message.startsWith('not a zip archive') ? 'not a zip archive' : error.message;
+    throw new SimError(`${basename(path)} is not a charm: ${reason}`);
+  }
+}
+
+/**
+ * Reads a `.charm` and checks what Juju checks: a zip with `metadata.yaml` naming the charm and a
+ * `dispatch`, whose every entry unpacks safely (so nothing is changed for an archive that would fail later).
+ */
 export function readCharmFile(path: string): CharmFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new SimError(`charm file ${path} is a directory`);
     throw new SimError(`charm file ${path} not found`);
   }
-  let entries: ReturnType<typeof readZip>;
-  try {
-    entries = readZip(bytes);
-  } catch {
-    throw new SimError(`${basename(path)} is not a charm: not a zip archive`);
-  }
+  const entries = readEntries(path, bytes);
   const file = (name: string) => entries.find((e) => e.path === name)?.data.toString('utf8');
   const metadataText = file('metadata.yaml');
   if (metadataText === undefined) throw new SimError(`${basename(path)} is not a charm: no metadata.yaml`);
@@ -52,20 +77,40 @@ export function readCharmFile(path: string): CharmFile {
   if (!entries.some((e) => e.path === 'dispatch' || e.path.startsWith('hooks/'))) {
     throw new SimError(`${basename(path)} is not a charm: no dispatch script or hooks`);
   }
-  const configDoc = parseYaml(file('config.yaml') ?? '{}', 'config.yaml', path);
-  const options = isObject(configDoc) && isObject(configDoc.options) ? configDoc.options : {};
-  const config: Record<string, ConfigOption> = {};
+  const config = readConfigOptions(parseYaml(file('config.yaml') ?? '{}', 'config.yaml', path), path);
+  const actionsDoc = parseYaml(file('actions.yaml') ?? '{}', 'actions.yaml', path) ?? {};
+  if (!isObject(actionsDoc)) {
+    throw new SimError(`${basename(path)}: invalid actions.yaml: expected a mapping of action names`);
+  }
+  for (const [name, spec] of Object.entries(actionsDoc)) {
+    if (spec !== null && !isObject(spec)) {
+      throw new SimError(
+        `${basename(path)}: invalid actions.yaml: action ${JSON.stringify(name)} is not a mapping`,
+      );
+    }
+  }
+  return { bytes, info: { metadata, config, actions: actionsDoc }, name: metadata.name };
+}
+
+/** config.yaml's `options`, each with a type Juju knows (an unknown type is refused, as Juju refuses it). */
+function readConfigOptions(doc: unknown, path: string): Record<string, ConfigOption> {
+  const options = isObject(doc) && isObject(doc.options) ? doc.options : {};
+  const config: Record<string, ConfigOption> = Object.create(null);
   for (const [key, raw] of Object.entries(options)) {
     if (!isObject(raw)) continue;
+    const type = raw.type ?? 'string';
+    if (typeof type !== 'string' || !OPTION_TYPES.includes(type)) {
+      throw new SimError(
+        `${basename(path)}: invalid config.yaml: option ${JSON.stringify(key)} has unknown type ${JSON.stringify(type)} (expected ${OPTION_TYPES.join(', ')})`,
+      );
+    }
     config[key] = {
-      type: typeof raw.type === 'string' ? raw.type : 'string',
+      type,
       ...(raw.default !== undefined ? { default: raw.default } : {}),
       ...(typeof raw.description === 'string' ? { description: raw.description } : {}),
     };
   }
-  const actionsDoc = parseYaml(file('actions.yaml') ?? '{}', 'actions.yaml', path);
-  const actions = isObject(actionsDoc) ? actionsDoc : {};
-  return { bytes, info: { metadata, config, actions }, name: metadata.name };
+  return config;
 }
 
 /** The endpoint declarations of a charm (`provides`, `requires`, `peers`). */

@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 /** Operator config (`juju config app k=v`, `deploy --config`): parsing and checking against config.yaml. */
 import type { ConfigOption, JsonValue } from '@ops-ts/juju';
 import { parseSecretUri } from '@ops-ts/juju';
+import { parse } from 'yaml';
 import { SimError } from './errors.js';
 
 /** Splits `k=v` arguments; a missing `=` is an error. */
 export function parseKeyValues(args: readonly string[], what = 'setting'): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: `constructor` and `__proto__` are keys like any other.
+  const out: Record<string, string> = Object.create(null);
   for (const arg of args) {
     const idx = arg.indexOf('=');
     if (idx < 1) throw new SimError(`expected "key=value", got ${JSON.stringify(arg)} (${what})`);
@@ -21,7 +23,7 @@ export function parseKeyValues(args: readonly string[], what = 'setting'): Recor
  * file (so it never appears on the command line); `key#base64=...` for an already encoded value.
  */
 export function parseSecretContent(args: readonly string[], cwd: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const arg of args) {
     const idx = arg.indexOf('=');
     if (idx < 1)
@@ -46,6 +48,43 @@ export function parseSecretContent(args: readonly string[], cwd: string): Record
   return out;
 }
 
+/**
+ * Secret content from a YAML mapping (`add-secret --file PATH`, or `--file -` for stdin, as
+ * `juju add-secret --file` reads it): `key: value`, or `key#base64: ...` for an encoded value. The
+ * values never touch argv.
+ */
+export function parseSecretFile(text: string, source: string): Record<string, string> {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (error) {
+    throw new SimError(
+      `cannot read secret content from ${source}: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new SimError(`secret content in ${source} must be a YAML mapping of keys to values`);
+  }
+  const out: Record<string, string> = Object.create(null);
+  for (const [rawKey, value] of Object.entries(doc)) {
+    if (value !== null && typeof value === 'object') {
+      throw new SimError(
+        `secret content in ${source}: the value of ${JSON.stringify(rawKey)} must be a string`,
+      );
+    }
+    const text = value === null ? '' : String(value);
+    const [key = '', suffix] = rawKey.split('#', 2);
+    const decoded = suffix === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;
+    if (suffix !== undefined && suffix !== 'base64') {
+      throw new SimError(
+        `unknown value source ${JSON.stringify(`#${suffix}`)} for ${JSON.stringify(key)} in ${source}`,
+      );
+    }
+    Object.defineProperty(out, key, { value: decoded, writable: true, enumerable: true, configurable: true });
+  }
+  return out;
+}
+
 const BOOLEANS: Readonly<Record<string, boolean>> = Object.freeze({
   true: true,
   yes: true,
@@ -56,16 +95,18 @@ const BOOLEANS: Readonly<Record<string, boolean>> = Object.freeze({
 });
 
 /** Converts one value to the option's type, as Juju does (`option "port" expected int, got "x"`). */
-export function coerceOption(key: string, option: ConfigOption, raw: string | JsonValue): JsonValue {
+export function coerceOption(key: string, option: ConfigOption, raw: string | JsonValue | bigint): JsonValue {
+  if (typeof raw === 'bigint') {
+    if (option.type === 'int')
+      return parseInt64(key, raw, () => new SimError(`option ${JSON.stringify(key)} expected int`));
+    raw = String(raw);
+  }
   const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
   const bad = () =>
     new SimError(`option ${JSON.stringify(key)} expected ${option.type}, got ${JSON.stringify(text)}`);
   switch (option.type) {
-    case 'int': {
-      if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
-      if (typeof raw !== 'string' || !/^[-+]?\d+$/.test(raw.trim())) throw bad();
-      return Number.parseInt(raw, 10);
-    }
+    case 'int':
+      return parseInt64(key, raw, bad);
     case 'float': {
       if (typeof raw === 'number') return raw;
       const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
@@ -87,14 +128,45 @@ export function coerceOption(key: string, option: ConfigOption, raw: string | Js
   }
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * An `int` option value: Juju's int is int64, so a value beyond it is refused. The model is JSON, whose
+ * numbers are exact only up to 2^53-1: a value beyond that (valid for Juju) is refused too, rather than
+ * stored rounded (`12345678901234567` would become `...568`).
+ */
+function parseInt64(key: string, raw: string | JsonValue | bigint, bad: () => SimError): number {
+  let n: bigint;
+  if (typeof raw === 'bigint') n = raw;
+  else if (typeof raw === 'number') {
+    if (!Number.isInteger(raw)) throw bad();
+    if (!Number.isSafeInteger(raw)) throw inexact(key, String(raw));
+    return raw;
+  } else if (typeof raw === 'string' && /^[-+]?\d+$/.test(raw.trim())) n = BigInt(raw.trim());
+  else throw bad();
+  if (n < INT64_MIN || n > INT64_MAX) {
+    throw new SimError(`option ${JSON.stringify(key)}: ${n} is out of range for int (a 64-bit integer)`);
+  }
+  if (n > EXACT || n < -EXACT) throw inexact(key, String(n));
+  return Number(n);
+}
+
+function inexact(key: string, text: string): SimError {
+  return new SimError(
+    `option ${JSON.stringify(key)}: ${text} is beyond ±${Number.MAX_SAFE_INTEGER}, the largest integer the simulator's JSON model holds exactly (Juju would accept it)`,
+  );
+}
+
 /** Checks and converts settings against the charm's options; unknown keys are refused. */
 export function checkConfig(
   options: Readonly<Record<string, ConfigOption>>,
   settings: Readonly<Record<string, string | JsonValue>>,
 ): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
+  const out: Record<string, JsonValue> = Object.create(null);
   for (const [key, raw] of Object.entries(settings)) {
-    const option = options[key];
+    const option = Object.hasOwn(options, key) ? options[key] : undefined;
     if (!option) throw new SimError(`unknown option ${JSON.stringify(key)}`);
     out[key] = coerceOption(key, option, raw);
   }

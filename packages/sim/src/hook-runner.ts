@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { beginHook, CommitError, type HookContext, type ModelState, type StateChange } from '@ops-ts/juju';
+import { DEFAULT_HOOK_LIMITS, runHookProcess } from './hook-process.js';
 import { installTools } from './tools/install-tools.js';
 import { ToolServer } from './tools/tool-server.js';
 
@@ -48,8 +48,10 @@ export interface HookRunnerOptions {
   toolsDir: string;
   /** Extra environment for every hook (e.g. the Pebble socket directory). */
   extraEnv?: (unit: string) => Record<string, string>;
-  /** Hook timeout; a hook still running then is killed and fails. */
+  /** Hook timeout; a hook still running then is killed with its process group and fails. */
   timeoutMs?: number;
+  /** How long a finished hook's leftovers may hold its output open before their group is killed. */
+  stdioGraceMs?: number;
 }
 
 /**
@@ -174,11 +176,15 @@ export class HookRunner {
     this.#contexts.set(contextId, { ctx, calls });
     const charmDir = this.options.charmDir(req.unit);
     try {
-      const { exitCode, stdout, stderr } = await runProcess(
+      const { exitCode, stdout, stderr } = await runHookProcess(
         join(charmDir, 'dispatch'),
         charmDir,
         this.env(req, state, ctx, contextId, server.address),
-        this.options.timeoutMs ?? 120_000,
+        {
+          ...DEFAULT_HOOK_LIMITS,
+          ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
+          ...(this.options.stdioGraceMs !== undefined ? { stdioGraceMs: this.options.stdioGraceMs } : {}),
+        },
       );
       this.#contexts.delete(contextId);
       try {
@@ -195,33 +201,4 @@ export class HookRunner {
       this.#contexts.delete(contextId);
     }
   }
-}
-
-/** Runs a program to its end, collecting output; a timeout kills it (exit code 137). */
-function runProcess(
-  command: string,
-  cwd: string,
-  env: Record<string, string>,
-  timeoutMs: number,
-): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ exitCode: 126, stdout, stderr: `${stderr}${error.message}\n` });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ exitCode: code ?? (signal ? 137 : 1), stdout, stderr });
-    });
-  });
 }

@@ -7,7 +7,13 @@ export {
   type EndpointSpec,
   readCharmFile,
 } from './charm-file.js';
-export { checkConfig, coerceOption, parseKeyValues, parseSecretContent } from './config-values.js';
+export {
+  checkConfig,
+  coerceOption,
+  parseKeyValues,
+  parseSecretContent,
+  parseSecretFile,
+} from './config-values.js';
 export { ModelLockedError, SimError } from './errors.js';
 export { type HookRequest, type HookResult, HookRunner, type HookRunnerOptions } from './hook-runner.js';
 export { DEFAULT_MODEL, ModelStore, modelDirFor } from './model-store.js';

@@ -4,6 +4,7 @@
  * ```
  * <dir>/state.json        packages/juju ModelState (units, relations, secrets, config, logs, ...)
  * <dir>/sim.json          SimState (hook queues, unit errors, charm sources, Pebble state)
+ *                         (both symlinks through <dir>/current: saved as one unit, store/generations.ts)
  * <dir>/hooks.jsonl       hook log, one JSON line per hook run
  * <dir>/charms/           the deployed .charm files (<app>-<revision>.charm)
  * <dir>/agents/unit-<app>-<n>/charm/   each unit's unpacked charm (JUJU_CHARM_DIR)
@@ -12,25 +13,18 @@
  * <dir>/workloads/<app>-<n>/<container>/<service>.log   each service stand-in's stdout and stderr
  * ```
  *
- * The state files hold secret contents and Pebble plans (environments with passwords): they are
- * readable by the owner only (0600).
+ * The state files hold secret contents and Pebble plans (environments with passwords): every file is
+ * readable by the owner only (0600), every directory 0700.
  */
-import {
-  appendFileSync,
-  chmodSync,
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ModelState, type ModelType, newModel } from '@ops-ts/juju';
-import { ModelLockedError, SimError } from './errors.js';
+import { SimError } from './errors.js';
 import { type HookLogEntry, newSimState, type SimState } from './sim-state.js';
+import { commitGeneration, currentGeneration, hasLegacyFiles, readCommitted } from './store/generations.js';
+import { lockModel } from './store/model-lock.js';
+import { nullPrototypes, parseModelJson, simProblem, stateProblem } from './store/model-shape.js';
+import { mkdirPrivate, PRIVATE_FILE, writeAtomic } from './store/private-fs.js';
 
 /** Default model name. */
 export const DEFAULT_MODEL = 'sim';
@@ -49,16 +43,8 @@ export function modelDirFor(opts: {
   return resolve(cwd, '.sim', opts.model ?? DEFAULT_MODEL);
 }
 
-/** Mode of every file the model writes: they may hold secrets. */
-const PRIVATE_FILE = 0o600;
-
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text, { mode: PRIVATE_FILE });
-  // `mode` applies only when the file is created; a leftover temp file keeps its old one otherwise.
-  chmodSync(tmp, PRIVATE_FILE);
-  renameSync(tmp, path);
-}
+/** Entries whose presence means a model lived here (so a missing state file is corruption, not a new model). */
+const MODEL_TRACES = ['sim.json', 'hooks.jsonl', 'charms', 'agents', 'generations', 'current'];
 
 /** A unit's directory name: `app/3` → `app-3`. */
 export function unitSlug(unit: string): string {
@@ -117,46 +103,106 @@ export class ModelStore {
 
   /** Whether the model exists on disk. */
   exists(): boolean {
-    return existsSync(this.statePath);
+    return currentGeneration(this.dir) !== undefined || hasLegacyFiles(this.dir);
   }
 
-  /** Loads the model, creating an empty one (named after the directory) when there is none. */
-  load(create: { name?: string; type?: ModelType } = {}): { state: ModelState; sim: SimState } {
-    if (!this.exists()) {
+  /**
+   * Loads the model. A directory with no model gives an empty one (named after the directory), written
+   * only when the caller saves; `readOnly` refuses a directory that does not exist (a typo'd path must not
+   * look like an empty model). A model partly missing or of the wrong shape is refused, named, untouched.
+   */
+  load(create: { name?: string; type?: ModelType; readOnly?: boolean } = {}): {
+    state: ModelState;
+    sim: SimState;
+  } {
+    const st = statSync(this.dir, { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) throw new SimError(`model directory ${this.dir} is not a directory`);
+    if (!st && create.readOnly) throw new SimError(`no model in ${this.dir}`);
+    const committed = st ? readCommitted(this.dir) : { where: this.dir };
+    if (committed.state === undefined && committed.sim === undefined) {
+      const traces = st ? MODEL_TRACES.filter((n) => existsSync(join(this.dir, n))) : [];
+      if (traces.length > 0) {
+        throw new SimError(
+          `model in ${this.dir} is corrupt: state.json is missing (found ${traces.join(', ')}); left untouched`,
+        );
+      }
       const name = create.name ?? this.dir.split('/').at(-1) ?? DEFAULT_MODEL;
-      return { state: newModel({ name, type: create.type ?? 'kubernetes' }), sim: newSimState() };
+      return nullPrototypes({
+        state: newModel({ name, type: create.type ?? 'kubernetes' }),
+        sim: newSimState(),
+      });
     }
-    try {
-      const state = JSON.parse(readFileSync(this.statePath, 'utf8')) as ModelState;
-      const sim = existsSync(this.simPath)
-        ? (JSON.parse(readFileSync(this.simPath, 'utf8')) as SimState)
-        : newSimState();
-      return { state, sim };
-    } catch (error) {
-      throw new SimError(`model in ${this.dir} is corrupt: ${(error as Error).message}`);
-    }
+    const state = this.parse('state.json', committed.state, stateProblem) as ModelState;
+    const sim = this.parse('sim.json', committed.sim, simProblem) as SimState;
+    return { state, sim };
   }
 
-  /** Saves both state files atomically (each on its own). */
+  private parse(
+    name: string,
+    text: string | undefined,
+    problem: (doc: unknown) => string | undefined,
+  ): unknown {
+    const corrupt = (why: string) =>
+      new SimError(`model in ${this.dir} is corrupt: ${name} ${why}; left untouched`);
+    if (text === undefined) throw corrupt('is missing');
+    let doc: unknown;
+    try {
+      doc = parseModelJson(text);
+    } catch (error) {
+      throw corrupt(`is not JSON (${(error as Error).message})`);
+    }
+    const why = problem(doc);
+    if (why !== undefined) throw corrupt(`has the wrong shape: ${why}`);
+    return doc;
+  }
+
+  /** Saves both documents as one unit: a crash at any point leaves the last saved model whole. */
   save(state: ModelState, sim: SimState): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    writeAtomic(this.statePath, `${JSON.stringify(state)}\n`);
-    writeAtomic(this.simPath, `${JSON.stringify(sim)}\n`);
+    // Maps created since the last save (a new relation's bags, ...) lose their prototype here too.
+    nullPrototypes(state);
+    nullPrototypes(sim);
+    mkdirPrivate(this.dir);
+    commitGeneration(this.dir, { state: `${JSON.stringify(state)}\n`, sim: `${JSON.stringify(sim)}\n` });
+  }
+
+  /** Writes a file of the model (e.g. a deployed charm) atomically, readable by the owner only. */
+  writePrivateFile(path: string, data: string | Uint8Array): void {
+    writeAtomic(path, data);
   }
 
   /** Appends one hook-log line. */
   appendHookLog(entry: HookLogEntry): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    mkdirPrivate(this.dir);
     appendFileSync(this.hookLogPath, `${JSON.stringify(entry)}\n`, { mode: PRIVATE_FILE });
   }
 
-  /** The hook log, oldest first. */
-  hookLog(): HookLogEntry[] {
+  /**
+   * The hook log, oldest first, up to sequence number `upTo` (the model's `hookSeq`): a line written
+   * for a hook whose model was never saved (a crash in between) is not part of the model's history.
+   */
+  hookLog(upTo = Number.POSITIVE_INFINITY): HookLogEntry[] {
     if (!existsSync(this.hookLogPath)) return [];
-    return readFileSync(this.hookLogPath, 'utf8')
-      .split('\n')
-      .filter((l) => l !== '')
-      .map((l) => JSON.parse(l) as HookLogEntry);
+    const out: HookLogEntry[] = [];
+    for (const line of readFileSync(this.hookLogPath, 'utf8').split('\n')) {
+      if (line === '') continue;
+      let entry: HookLogEntry;
+      try {
+        entry = JSON.parse(line) as HookLogEntry;
+      } catch {
+        continue; // the torn last line of an append a crash interrupted
+      }
+      if (entry.seq <= upTo) out.push(entry);
+    }
+    return out;
+  }
+
+  /** Drops hook-log lines beyond `upTo` (see {@link hookLog}), so their sequence numbers are not repeated. */
+  trimHookLog(upTo: number): void {
+    if (!existsSync(this.hookLogPath)) return;
+    const text = readFileSync(this.hookLogPath, 'utf8');
+    const kept = this.hookLog(upTo);
+    const lines = kept.map((e) => `${JSON.stringify(e)}\n`).join('');
+    if (lines !== text) writeAtomic(this.hookLogPath, lines);
   }
 
   /** Removes a unit's agent and container directories. */
@@ -168,35 +214,12 @@ export class ModelStore {
 
   /**
    * Takes the model's lock so two commands never interleave their writes. A lock left by a dead
-   * process is taken over. Returns the release function.
+   * process is taken over safely (store/model-lock.ts). Returns the release function.
    */
   lock(): () => void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const path = join(this.dir, 'lock');
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(path, 'wx');
-        writeFileSync(fd, String(process.pid));
-        closeSync(fd);
-        return () => rmSync(path, { force: true });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const pid = Number(readFileSync(path, 'utf8'));
-        if (pid > 0 && pid !== process.pid && processAlive(pid)) {
-          throw new ModelLockedError(`model in ${this.dir} is in use by process ${pid}`);
-        }
-        rmSync(path, { force: true });
-      }
-    }
-    throw new ModelLockedError(`cannot lock model in ${this.dir}`);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const st = statSync(this.dir, { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) throw new SimError(`model directory ${this.dir} is not a directory`);
+    mkdirPrivate(this.dir);
+    return lockModel(this.dir);
   }
 }

@@ -61,7 +61,7 @@ export class PebbleHost {
     this.#servers.set(unit, servers);
     for (const container of containers) {
       const filesRoot = this.ctx.store.containerRoot(unit, container);
-      mkdirSync(filesRoot, { recursive: true });
+      mkdirSync(filesRoot, { recursive: true, mode: 0o700 });
       const restore = this.ctx.sim.pebble[unit]?.[container];
       const server = await PebbleServer.start({
         socketPath: join(this.#base, unitSlug(unit), container, 'pebble.socket'),

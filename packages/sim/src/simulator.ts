@@ -21,6 +21,7 @@ import { addUserSecret, grantUserSecret } from './ops/secrets.js';
 import { PebbleHost } from './pebble-host.js';
 import { type SimEvent, settle } from './scheduler.js';
 import type { ExecStub, HookLogEntry, SimState } from './sim-state.js';
+import { cloneModel } from './store/model-shape.js';
 import { type DebugLogOptions, debugLog } from './views/debug-log.js';
 import { containerPlan, redactPlan, secretValues } from './views/plan.js';
 import { showUnit, type UnitInfo } from './views/show-unit.js';
@@ -41,6 +42,13 @@ export interface SimulatorOptions {
   concurrency?: number;
   /** Hook timeout (default 120 s). */
   hookTimeoutMs?: number;
+  /** How long a finished hook's leftover processes may hold its output open before they are killed (default 2 s). */
+  hookStdioGraceMs?: number;
+  /**
+   * Open for reading only: no lock, nothing written (not even on {@link Simulator.close}), a missing
+   * directory refused instead of created. Changes throw. The view commands (`status`, ...) use it.
+   */
+  readOnly?: boolean;
   /** Progress of hook runs. */
   onEvent?: (event: SimEvent) => void;
 }
@@ -48,6 +56,13 @@ export interface SimulatorOptions {
 function defaultConcurrency(): number {
   const fromEnv = Number(process.env.OPS_TS_SIM_JOBS);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.min(4, availableParallelism());
+}
+
+/** The hook timeout: the option, else `$OPS_TS_SIM_HOOK_TIMEOUT_MS` (tests), else the runner's 120 s. */
+function hookTimeout(options: SimulatorOptions): { timeoutMs?: number } {
+  const fromEnv = Number(process.env.OPS_TS_SIM_HOOK_TIMEOUT_MS);
+  const ms = options.hookTimeoutMs ?? (Number.isSafeInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined);
+  return ms !== undefined ? { timeoutMs: ms } : {};
 }
 
 /** A local Juju model on disk whose hooks run as real processes. */
@@ -64,20 +79,23 @@ export class Simulator implements SimContext {
     readonly store: ModelStore,
     private readonly options: SimulatorOptions,
   ) {
-    this.#release = store.lock();
+    this.#release = options.readOnly ? () => {} : store.lock();
     try {
       const loaded = store.load({
         ...(options.modelName ? { name: options.modelName } : {}),
         ...(options.modelType ? { type: options.modelType } : {}),
+        ...(options.readOnly ? { readOnly: true } : {}),
       });
       this.#state = loaded.state;
       this.#sim = loaded.sim;
+      // Hook-log lines of hooks whose model was never saved (a crash between the two) are dropped.
+      if (!options.readOnly) store.trimHookLog(loaded.sim.hookSeq);
     } catch (error) {
       this.#release();
       throw error;
     }
     // A process that died mid-hook left its flag behind; the hook never committed, so it runs again.
-    for (const agent of Object.values(this.#sim.units)) agent.running = false;
+    for (const agent of Object.values(this.#sim.units)) if (agent.running) delete agent.running;
     this.#workloads = new Workloads(this);
     this.#pebble = new PebbleHost(this, this.#workloads);
     this.#runner = new HookRunner({
@@ -85,7 +103,8 @@ export class Simulator implements SimContext {
       charmDir: (unit) => store.charmDir(unit),
       toolsDir: store.toolsDir,
       extraEnv: (unit) => this.#pebble.env(unit),
-      ...(options.hookTimeoutMs ? { timeoutMs: options.hookTimeoutMs } : {}),
+      ...hookTimeout(options),
+      ...(options.hookStdioGraceMs !== undefined ? { stdioGraceMs: options.hookStdioGraceMs } : {}),
     });
   }
 
@@ -106,7 +125,8 @@ export class Simulator implements SimContext {
 
   /** Runs a change; on error the model is restored, so bad input leaves it as it was. */
   private change<T>(fn: () => T): T {
-    const before = structuredClone({ state: this.#state, sim: this.#sim });
+    this.writable();
+    const before = cloneModel({ state: this.#state, sim: this.#sim });
     try {
       const result = fn();
       this.store.save(this.#state, this.#sim);
@@ -213,6 +233,7 @@ export class Simulator implements SimContext {
    * services inactive. Tests call it in their teardown: {@link close} leaves stand-ins running.
    */
   async stopWorkloads(names: readonly string[] = []): Promise<void> {
+    this.writable();
     const units = Object.keys(this.#sim.workloads ?? {}).filter(
       (u) => names.length === 0 || names.some((n) => u === n || u.startsWith(`${n}/`)),
     );
@@ -221,6 +242,16 @@ export class Simulator implements SimContext {
     await this.#workloads.stopUnits(units);
     await this.#workloads.reap();
     this.store.save(this.#state, this.#sim);
+  }
+
+  /** Refuses a change to a model opened read-only. */
+  private writable(): void {
+    if (this.options.readOnly) throw new SimError(`the model in ${this.store.dir} was opened read-only`);
+  }
+
+  /** Saves the model unless it was opened read-only. */
+  private save(): void {
+    if (!this.options.readOnly) this.store.save(this.#state, this.#sim);
   }
 
   /** `update-status`: queues update-status on every started unit not in error. */
@@ -254,6 +285,7 @@ export class Simulator implements SimContext {
 
   /** Runs queued hooks until none is runnable (units in error wait for `resolve`). */
   async settle(): Promise<void> {
+    this.writable();
     await settle(this, {
       runner: this.#runner,
       pebble: this.#pebble,
@@ -303,7 +335,7 @@ export class Simulator implements SimContext {
 
   /** The hook log, oldest first. */
   hookLog(): HookLogEntry[] {
-    return this.store.hookLog();
+    return this.store.hookLog(this.#sim.hookSeq);
   }
 
   /**
@@ -314,8 +346,8 @@ export class Simulator implements SimContext {
     try {
       await this.#pebble.close();
       await this.#runner.close();
-      await this.#workloads.reap();
-      this.store.save(this.#state, this.#sim);
+      if (!this.options.readOnly) await this.#workloads.reap();
+      this.save();
     } finally {
       this.#release();
     }
@@ -323,6 +355,7 @@ export class Simulator implements SimContext {
 
   /** `destroy-model`: kills every stand-in, stops the servers and deletes the model directory. */
   async destroy(): Promise<void> {
+    this.writable();
     try {
       await this.#pebble.close();
       await this.#runner.close();

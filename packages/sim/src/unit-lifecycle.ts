@@ -3,7 +3,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { extractZip } from '@ops-ts/archive';
 import { addStorage, addUnit, type Relation, unitApp } from '@ops-ts/juju';
-import { charmContainers, charmStorage } from './charm-file.js';
+import { charmContainers, charmStorage, maxCharmBytes } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { enqueue } from './hook-queue.js';
 import type { HookRequest } from './hook-runner.js';
@@ -20,7 +20,11 @@ function nextAddress(ctx: SimContext): string {
 export function unpackCharm(ctx: SimContext, unit: string): void {
   const source = ctx.sim.apps[unitApp(unit)];
   if (!source) throw new Error(`no charm for ${unit}`);
-  extractZip(readFileSync(source.charmFile), ctx.store.charmDir(unit));
+  // Group and other bits are dropped: the unit's files (and the state its charm keeps there) are private.
+  extractZip(readFileSync(source.charmFile), ctx.store.charmDir(unit), {
+    modeMask: 0o700,
+    maxUnpackedBytes: maxCharmBytes(),
+  });
 }
 
 /**

@@ -136,17 +136,36 @@ describe('bad input is refused with one line and leaves the model unchanged', ()
     ['relation exists', (s) => s.integrate('app', 'db'), 'relation app:db db:db already exists'],
     ['unknown endpoint', (s) => s.integrate('db:nope', 'app'), 'application "db" has no "nope" relation'],
     ['undefined action', (s) => s.runAction('db/0', 'backup'), 'action "backup" not defined on unit "db/0"'],
-    ['missing action param', (s) => s.runAction('db/0', 'echo'), 'missing required parameter "text"'],
+    [
+      'missing action param',
+      (s) => s.runAction('db/0', 'echo'),
+      'action "echo": param "text" is required (required)',
+    ],
     [
       'unknown action param',
       (s) => s.runAction('db/0', 'echo', { text: 'a', x: '1' }),
-      'unknown parameter "x"',
+      'param "x" is not allowed',
     ],
     [
       'wrong action param type',
       (s) => s.runAction('db/0', 'echo', { text: 'a', fail: 'yes please' }),
-      'must be boolean',
+      'param "fail" must be boolean, got string "yes please" (type)',
     ],
+    ...(
+      [
+        [{ length: '8' }, 'param "length" must be at least 12, got 8 (minimum)'],
+        [{ length: '65' }, 'param "length" must be at most 64, got 65 (maximum)'],
+        [{ length: '12.5' }, 'param "length" must be integer, got number 12.5 (type)'],
+        [{ mode: 'c' }, 'param "mode" must be one of "fast", "safe", got "c" (enum)'],
+        [{ size: '10X' }, 'param "size" must match exactly one of the 2 schemas in oneOf (matched 0)'],
+        [{ tag: 'true' }, 'param "tag" must match at least one of the 2 schemas in anyOf'],
+        [{ length: '8', mode: 'c' }, '(minimum); param "mode" must be one of'],
+      ] as const
+    ).map(([params, message]): [string, (s: Simulator) => unknown, string] => [
+      `action params outside the schema: ${JSON.stringify(params)}`,
+      (s) => s.runAction('db/0', 'rotate', { ...params }),
+      message,
+    ]),
     ['unknown unit', (s) => s.removeUnit(['db/7']), 'unit "db/7" not found'],
     ['unknown application', (s) => s.removeApplication('nope'), 'application "nope" not found'],
     [

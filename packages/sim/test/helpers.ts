@@ -2,12 +2,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type HookLogEntry, Simulator } from '../src/index.js';
+import { type HookLogEntry, Simulator, type SimulatorOptions } from '../src/index.js';
 
 /** Opens a fresh model; concurrency 1 makes the hook order deterministic. */
-export function openSim(opts: { concurrency?: number; modelDir?: string } = {}): Simulator {
+export function openSim(opts: Partial<SimulatorOptions> = {}): Simulator {
   const modelDir = opts.modelDir ?? mkdtempSync(join(tmpdir(), 'ops-ts-sim-test-'));
-  return Simulator.open({ modelDir, concurrency: opts.concurrency ?? 1 });
+  return Simulator.open({ ...opts, modelDir, concurrency: opts.concurrency ?? 1 });
 }
 
 /** A hook as the tests write it: `hook` or `hook(remote)`. */

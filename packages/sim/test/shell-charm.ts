@@ -72,6 +72,15 @@ export function packShellCharm(opts: ShellCharmOptions): string {
         required: ['text'],
         additionalProperties: false,
       },
+      rotate: {
+        description: 'Schema keywords the simulator must check before queueing.',
+        params: {
+          length: { type: 'integer', minimum: 12, maximum: 64 },
+          mode: { enum: ['fast', 'safe'] },
+          size: { oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\d+[KMG]$' }] },
+          tag: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+        },
+      },
     }),
   );
   writeFileSync(join(src, 'dispatch'), dispatch ?? DISPATCH, { mode: 0o755 });

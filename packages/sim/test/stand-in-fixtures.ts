@@ -48,7 +48,9 @@ sock="$OPS_TS_PEBBLE_DIR/web/pebble.socket"
 api() { curl -sf --unix-socket "$sock" "$@"; }
 # Runs a service action and waits for its change; prints why a task failed, if one did.
 services() {
-  out=$(api -XPOST http://localhost/v1/services -d "{\\"action\\":\\"$1\\",\\"services\\":[\\"web\\"]}") || return 1
+  # Pebble's replan takes no service names (api_services.go); the others name the service.
+  names='["web"]'; [ "$1" = replan ] && names='[]'
+  out=$(api -XPOST http://localhost/v1/services -d "{\\"action\\":\\"$1\\",\\"services\\":$names}") || return 1
   id=$(echo "$out" | sed 's/.*"change":"\\([0-9]*\\)".*/\\1/')
   api "http://localhost/v1/changes/$id/wait" | grep -o 'cannot [a-z]* service: [^)"]*'
 }

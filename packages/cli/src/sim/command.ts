@@ -7,11 +7,13 @@ import { opsCommands } from './commands-ops.js';
 import { viewCommands } from './commands-view.js';
 import { workloadCommands } from './commands-workloads.js';
 import { type CommandEnv, withModelOptions } from './common.js';
+import { exitQuietlyOnClosedPipe } from './output.js';
 import { playScript, readScript } from './run-script.js';
 import { type ModelOptions, openModel, printProgress, type Session } from './session.js';
 
 /** Builds the `sim` group (fresh each time: run-script parses every step with a new tree). */
 export function simCommand(env: CommandEnv = { open: openModel, baseDir: process.cwd() }): Command {
+  exitQuietlyOnClosedPipe();
   const group = new Command('sim').description(
     "a local Juju model that runs packed charms' hooks as real processes (model in .sim/<model>)",
   );

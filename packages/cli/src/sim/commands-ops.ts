@@ -1,12 +1,27 @@
 /** `sim` subcommands that run things: actions, secrets, update-status, resolve, wait. */
 
-import { parseKeyValues, parseSecretContent } from '@ops-ts/sim';
+import { readFileSync } from 'node:fs';
+import { parseKeyValues, parseSecretContent, parseSecretFile, SimError } from '@ops-ts/sim';
 import { Command } from 'commander';
-import { act, type CommandEnv, warnErrors, withModelOptions, withWait } from './common.js';
+import { act, type CommandEnv, pathFrom, warnErrors, withModelOptions, withWait } from './common.js';
 import { formatDoc, parseFormat } from './output.js';
 import type { ModelOptions } from './session.js';
 
 type Opts = ModelOptions & { wait?: boolean };
+
+/** `--file PATH` or `--file -` (stdin) of add-secret. */
+function secretFile(env: CommandEnv, file: string): Record<string, string> {
+  if (file === '-') return parseSecretFile(readFileSync(0, 'utf8'), 'stdin');
+  let text: string;
+  try {
+    text = readFileSync(pathFrom(env, file), 'utf8');
+  } catch (error) {
+    throw new SimError(
+      `cannot read secret content from ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
+  }
+  return parseSecretFile(text, file);
+}
 
 /** run, add-secret, grant-secret, update-status, resolve, wait. */
 export function opsCommands(env: CommandEnv): Command[] {
@@ -38,13 +53,18 @@ export function opsCommands(env: CommandEnv): Command[] {
     .description('add a user secret (prints its URI)')
     .argument('<name>')
     .argument(
-      '<data...>',
+      '[data...]',
       'key=value pairs; key#file=PATH reads the value from a file (keep secrets off argv)',
     )
+    .option('--file <path>', 'YAML mapping of keys to values; "-" reads it from stdin')
     .option('--info <text>', 'description')
-    .action((name: string, data: string[], opts: Opts & { info?: string }) =>
+    .action((name: string, data: string[], opts: Opts & { info?: string; file?: string }) =>
       act(env, { ...opts, wait: false }, (sim) => {
-        process.stdout.write(`${sim.addSecret(name, parseSecretContent(data, process.cwd()), opts.info)}\n`);
+        const content = {
+          ...(opts.file !== undefined ? secretFile(env, opts.file) : {}),
+          ...parseSecretContent(data, process.cwd()),
+        };
+        process.stdout.write(`${sim.addSecret(name, content, opts.info)}\n`);
       }),
     );
 

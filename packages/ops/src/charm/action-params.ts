@@ -29,6 +29,11 @@ export interface ParamSchema {
   properties?: Record<string, ParamSchema>;
   required?: string[];
   additionalProperties?: boolean | ParamSchema;
+  /** Combinators: every, at least one, exactly one of these schemas must hold; `not` must fail. */
+  allOf?: ParamSchema[];
+  anyOf?: ParamSchema[];
+  oneOf?: ParamSchema[];
+  not?: ParamSchema;
   description?: string;
   title?: string;
 }
@@ -174,6 +179,7 @@ function check(
   if (schema.const !== undefined && !equal(schema.const, value)) {
     fail('const', `must be ${show(schema.const)}, got ${show(value)}`);
   }
+  checkCombinators(schema, value, path, out, patterns, fail);
   if (typeof value === 'number') checkNumber(schema, value, fail);
   else if (typeof value === 'string') checkString(schema, value, fail, patterns);
   else if (Array.isArray(value)) checkArray(schema, value, path, out, patterns, fail);
@@ -181,6 +187,38 @@ function check(
 }
 
 type Fail = (rule: string, what: string) => void;
+
+/** Whether `value` satisfies `schema` (checked on a copy: defaults must not be filled by a trial match). */
+function satisfies(schema: ParamSchema, value: JsonValue, patterns: Map<string, RegExp>): boolean {
+  const problems: ParamsProblem[] = [];
+  check(schema, structuredClone(value), '', problems, patterns);
+  return problems.length === 0;
+}
+
+function checkCombinators(
+  s: ParamSchema,
+  value: JsonValue,
+  path: string,
+  out: ParamsProblem[],
+  patterns: Map<string, RegExp>,
+  fail: Fail,
+): void {
+  for (const sub of s.allOf ?? []) check(sub, value, path, out, patterns);
+  if (s.anyOf && !s.anyOf.some((sub) => satisfies(sub, value, patterns))) {
+    fail('anyOf', `must match at least one of the ${s.anyOf.length} schemas in anyOf, got ${show(value)}`);
+  }
+  if (s.oneOf) {
+    const matched = s.oneOf.filter((sub) => satisfies(sub, value, patterns)).length;
+    if (matched !== 1) {
+      fail(
+        'oneOf',
+        `must match exactly one of the ${s.oneOf.length} schemas in oneOf (matched ${matched}), got ${show(value)}`,
+      );
+    }
+  }
+  if (s.not && satisfies(s.not, value, patterns))
+    fail('not', `must not match the schema in not, got ${show(value)}`);
+}
 
 function checkNumber(s: ParamSchema, n: number, fail: Fail): void {
   if (s.minimum !== undefined) {
@@ -267,12 +305,18 @@ function checkObject(
 ): void {
   const props = s.properties ?? {};
   for (const [key, propSchema] of Object.entries(props)) {
-    if (!(key in obj) && propSchema.default !== undefined) {
-      obj[key] = structuredClone(propSchema.default); // Juju fills defaults the same way
+    if (!Object.hasOwn(obj, key) && propSchema.default !== undefined) {
+      // Juju fills defaults the same way; defined, so a param named `__proto__` is a param.
+      Object.defineProperty(obj, key, {
+        value: structuredClone(propSchema.default),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
     }
   }
   for (const key of s.required ?? []) {
-    if (!(key in obj)) {
+    if (!Object.hasOwn(obj, key)) {
       out.push({
         path: child(path, key),
         rule: 'required',
@@ -281,7 +325,7 @@ function checkObject(
     }
   }
   for (const [key, value] of Object.entries(obj)) {
-    const propSchema = props[key];
+    const propSchema = Object.hasOwn(props, key) ? props[key] : undefined;
     if (propSchema) check(propSchema, value, child(path, key), out, patterns);
     else if (s.additionalProperties === false) {
       out.push({

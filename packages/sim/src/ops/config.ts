@@ -29,11 +29,11 @@ function app(ctx: SimContext, name: string) {
 /** The application's settings with their source, as `juju config <app>` lists them. */
 export function getConfig(ctx: SimContext, name: string): Record<string, ConfigSetting> {
   const application = app(ctx, name);
-  const out: Record<string, ConfigSetting> = {};
+  const out: Record<string, ConfigSetting> = Object.create(null);
   for (const [key, option] of Object.entries(application.charm.config).sort(([a], [b]) =>
     a.localeCompare(b),
   )) {
-    const user = key in application.config;
+    const user = Object.hasOwn(application.config, key);
     const value = user ? (application.config[key] ?? null) : (option.default ?? null);
     out[key] = {
       type: option.type,
@@ -56,11 +56,20 @@ export function setConfig(
   const application = app(ctx, name);
   const values = checkConfig(application.charm.config, settings);
   for (const key of reset) {
-    if (!(key in application.charm.config)) throw new SimError(`unknown option ${JSON.stringify(key)}`);
+    if (!Object.hasOwn(application.charm.config, key))
+      throw new SimError(`unknown option ${JSON.stringify(key)}`);
   }
   const before = JSON.stringify(getConfig(ctx, name));
   for (const key of reset) delete application.config[key];
-  Object.assign(application.config, values);
+  // Defined, not assigned: a key named `__proto__` is a setting, not the object's prototype.
+  for (const [key, value] of Object.entries(values)) {
+    Object.defineProperty(application.config, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
   if (JSON.stringify(getConfig(ctx, name)) === before) return false;
   for (const unit of application.units) {
     if (ctx.state.units[unit]?.life === 'alive') enqueue(ctx, unit, { unit, hook: 'config-changed' });

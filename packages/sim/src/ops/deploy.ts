@@ -1,8 +1,8 @@
 /** `deploy`, `add-unit` and `refresh`: applications from packed charms. */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addApplication, addRelation, isValidApplicationName, type JsonValue } from '@ops-ts/juju';
-import { charmContainers, charmEndpoints, readCharmFile } from '../charm-file.js';
+import { type CharmFile, charmContainers, charmEndpoints, readCharmFile } from '../charm-file.js';
 import { checkConfig } from '../config-values.js';
 import type { SimContext } from '../context.js';
 import { SimError } from '../errors.js';
@@ -45,15 +45,33 @@ export function deploy(ctx: SimContext, charmPath: string, opts: DeployOptions =
     );
   }
   const config = checkConfig(charm.info.config, opts.config ?? {});
-  mkdirSync(ctx.store.charmsDir, { recursive: true });
   const charmFile = join(ctx.store.charmsDir, `${name}-1.charm`);
-  writeFileSync(charmFile, charm.bytes);
+  // Everything that can refuse the charm has run: the model changes from here on.
+  ctx.store.writePrivateFile(charmFile, charm.bytes);
+  try {
+    createApplication(ctx, name, charm, charmFile, config, opts.trust ?? false, units);
+  } catch (error) {
+    rmSync(charmFile, { force: true });
+    throw error;
+  }
+  return name;
+}
+
+function createApplication(
+  ctx: SimContext,
+  name: string,
+  charm: CharmFile,
+  charmFile: string,
+  config: Record<string, JsonValue>,
+  trust: boolean,
+  units: number,
+): void {
   addApplication(ctx.state, name, {
     metadata: charm.info.metadata,
     configOptions: charm.info.config,
     actions: charm.info.actions,
     config,
-    trust: opts.trust ?? false,
+    trust,
     units: 0,
     leader: null,
   });
@@ -63,7 +81,6 @@ export function deploy(ctx: SimContext, charmPath: string, opts: DeployOptions =
       addRelation(ctx.state, { app: name, endpoint: ep.name }, undefined, { scope: [] });
   }
   for (let i = 0; i < units; i++) addUnitWithHooks(ctx, name);
-  return name;
 }
 
 /** Adds units to an application. */
@@ -94,10 +111,10 @@ export function refresh(ctx: SimContext, app: string, charmPath: string): number
   }
   // Settings the new charm no longer declares are dropped, as Juju drops them.
   for (const key of Object.keys(application.config))
-    if (!(key in charm.info.config)) delete application.config[key];
+    if (!Object.hasOwn(charm.info.config, key)) delete application.config[key];
   const revision = source.revision + 1;
   const charmFile = join(ctx.store.charmsDir, `${app}-${revision}.charm`);
-  copyFileSync(charmPath, charmFile);
+  ctx.store.writePrivateFile(charmFile, charm.bytes);
   ctx.sim.apps[app] = { charmFile, revision };
   application.charm = charm.info;
   const k8s = ctx.state.model.type === 'kubernetes';

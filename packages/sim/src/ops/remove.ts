@@ -3,12 +3,17 @@ import type { SimContext } from '../context.js';
 import { SimError } from '../errors.js';
 import { enqueue } from '../hook-queue.js';
 import { departHook, relationHook, relationsOf, remoteUnits } from '../relations.js';
+import { sweep } from '../scheduler.js';
 import { finaliseUnitRemoval, teardownUnit } from '../unit-lifecycle.js';
 
 /** Removes units: each runs its teardown hooks; with `force` it is deleted at once, hooks skipped. */
 export function removeUnits(ctx: SimContext, units: readonly string[], force = false): void {
   for (const unit of units) {
-    if (ctx.state.units[unit]?.life !== 'alive') throw new SimError(`unit ${JSON.stringify(unit)} not found`);
+    const life = ctx.state.units[unit]?.life;
+    // `--force` also removes a unit already dying (e.g. halted by a failed stop hook), as Juju's does.
+    if (life !== 'alive' && !(force && life !== undefined)) {
+      throw new SimError(`unit ${JSON.stringify(unit)} not found`);
+    }
   }
   for (const unit of units) {
     teardownUnit(ctx, unit, false);
@@ -24,8 +29,14 @@ export function removeUnits(ctx: SimContext, units: readonly string[], force = f
 export function removeApplication(ctx: SimContext, app: string, force = false): void {
   const application = ctx.state.applications[app];
   const source = ctx.sim.apps[app];
-  if (!application || !source || source.dying)
+  if (!application || !source || (source.dying && !force))
     throw new SimError(`application ${JSON.stringify(app)} not found`);
+  if (source.dying) {
+    // Already being removed (a teardown hook failed and halted it): `--force` finishes the job.
+    for (const unit of [...application.units]) finaliseUnitRemoval(ctx, unit);
+    sweep(ctx);
+    return;
+  }
   source.dying = true;
   const own = (u: string) => u.startsWith(`${app}/`);
   const rels = relationsOf(ctx.state, app);
@@ -40,5 +51,8 @@ export function removeApplication(ctx: SimContext, app: string, force = false): 
   const units = [...application.units];
   for (const unit of units) teardownUnit(ctx, unit, true);
   for (const rel of rels) rel.scope = rel.scope.filter((u) => !own(u));
-  if (force) for (const unit of units) finaliseUnitRemoval(ctx, unit);
+  if (force) {
+    for (const unit of units) finaliseUnitRemoval(ctx, unit);
+    sweep(ctx);
+  }
 }

@@ -13,6 +13,10 @@ export function addUserSecret(
   content: Record<string, string>,
   description?: string,
 ): string {
+  // Juju refuses an empty name; one with spaces or control characters cannot be named on a command line.
+  if (name === '' || /[\s\p{Cc}]/u.test(name) || name.length > 255) {
+    throw new SimError(`secret name ${JSON.stringify(name)} not valid (a non-empty word without spaces)`);
+  }
   if (Object.keys(content).length === 0) throw new SimError('missing secret value');
   for (const key of Object.keys(content)) {
     if (!/^[a-z](?:-?[a-z0-9]){2,}$/.test(key)) throw new SimError(`key ${JSON.stringify(key)} not valid`);

@@ -19,6 +19,12 @@ export interface ToolReply {
 /** Answers a call for a context id; returns undefined for an unknown (or finished) context. */
 export type ToolHandler = (call: ToolCall) => ToolReply | undefined;
 
+/**
+ * Largest request a hook-tool call may send (argv plus stdin): 16 MiB, MongoDB's document limit, which
+ * bounds what Juju can store in one relation bag or secret revision anyway.
+ */
+export const MAX_TOOL_REQUEST_BYTES = 16 * 1024 * 1024;
+
 /** A malformed request: the wire format is not what the client sends. */
 class FrameError extends Error {}
 
@@ -100,6 +106,15 @@ function serve(socket: Socket, handler: ToolHandler): void {
   socket.on('data', (chunk) => {
     if (done) return;
     buf = Buffer.concat([buf, chunk]);
+    if (buf.length > MAX_TOOL_REQUEST_BYTES) {
+      done = true;
+      reply(socket, {
+        stdout: '',
+        stderr: `ERROR request too large: a hook-tool call may send at most ${MAX_TOOL_REQUEST_BYTES} bytes\n`,
+        exitCode: 1,
+      });
+      return;
+    }
     let call: ToolCall | undefined;
     try {
       call = parseRequest(buf);

@@ -1,5 +1,6 @@
 /** `debug-log`: the model's log lines (juju-log, hook output, hook results) in Juju's layout. */
 import type { LogEntry, ModelState } from '@ops-ts/juju';
+import { SimError } from '../errors.js';
 
 /** Filters of {@link debugLog}. */
 export interface DebugLogOptions {
@@ -20,6 +21,9 @@ function included(entry: LogEntry, include: readonly string[]): boolean {
 /** Log lines as `unit-app-0: 12:00:00 INFO unit.app/0.juju-log message`. */
 export function debugLog(state: ModelState, opts: DebugLogOptions = {}): string[] {
   const min = LEVELS.indexOf((opts.level ?? 'TRACE').toUpperCase());
+  if (min < 0) {
+    throw new SimError(`invalid level ${JSON.stringify(opts.level)} (expected one of ${LEVELS.join(', ')})`);
+  }
   const lines = state.logs
     .filter((e) => included(e, opts.include ?? []) && LEVELS.indexOf(e.level) >= Math.max(0, min))
     .map((e) => {
