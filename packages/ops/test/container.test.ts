@@ -253,9 +253,9 @@ describe('files', () => {
 });
 
 describe('exec', () => {
-  const handler: ExecHandler = ({ command, stdin, environment }) => {
+  const handler: ExecHandler = async ({ command, readStdin, environment }) => {
     if (command[0] === 'echo') return { exitCode: 0, stdout: `${command.slice(1).join(' ')}\n` };
-    if (command[0] === 'cat') return { exitCode: 0, stdout: stdin };
+    if (command[0] === 'cat') return { exitCode: 0, stdout: await readStdin() };
     if (command[0] === 'env') return { exitCode: 0, stdout: JSON.stringify(environment) };
     return { exitCode: 2, stdout: 'partial', stderr: `${command[0]}: failed\n` };
   };

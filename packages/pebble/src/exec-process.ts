@@ -3,6 +3,7 @@ import { Readable, Writable } from 'node:stream';
 import type WebSocket from 'ws';
 import type { Change } from './api-types.js';
 import { ChangeError, ExecError } from './errors.js';
+import { listen } from './ws-early.js';
 
 /** The websockets of one exec session. */
 export interface ExecSockets {
@@ -36,7 +37,7 @@ function readableFrom(ws: WebSocket, encoding: BufferEncoding | null): Readable 
     ended = true;
     stream.push(null);
   };
-  ws.on('message', (data: Buffer, isBinary: boolean) => {
+  const onMessage = (data: Buffer, isBinary: boolean): void => {
     if (ended) return;
     if (isBinary) {
       stream.push(Buffer.from(data));
@@ -47,8 +48,8 @@ function readableFrom(ws: WebSocket, encoding: BufferEncoding | null): Readable 
     } catch {
       // Ignore text frames that are not commands; Pebble only sends "end".
     }
-  });
-  ws.on('close', end);
+  };
+  listen(ws, onMessage, end);
   return stream;
 }
 

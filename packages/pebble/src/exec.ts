@@ -5,6 +5,7 @@ import { formatTimeout } from './duration.js';
 import { ChangeError, ConnectionError } from './errors.js';
 import { type ExecContext, ExecProcess, type ExecSockets } from './exec-process.js';
 import type { JsonRequest, PebbleResponse } from './json-request.js';
+import { holdEarly } from './ws-early.js';
 
 /** Options of `exec`. */
 export interface ExecOptions {
@@ -41,7 +42,11 @@ async function openSocket(socketPath: string, taskId: string, name: string): Pro
   // `ws` understands ws+unix://<socket>:<path>, so websockets share Pebble's unix socket.
   const ws = new WebSocketClient(`ws+unix://${socketPath}:/v1/tasks/${taskId}/websocket/${name}`);
   return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
+    ws.once('open', () => {
+      // Listen at once: the command may already be writing (it starts when stdio connects).
+      holdEarly(ws);
+      resolve(ws);
+    });
     ws.once('error', reject);
   });
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { parseHeaderValue, quoteParam } from './content-type.js';
 
 /** One part of a multipart/form-data body. */
@@ -13,7 +12,8 @@ export interface MultipartPart {
 
 /** Encode parts as multipart/form-data; returns the body and its Content-Type header. */
 export function encodeMultipart(parts: readonly MultipartPart[]): { body: Buffer; contentType: string } {
-  const boundary = randomBytes(16).toString('hex');
+  // Web Crypto (a global) rather than node:crypto: loaded on first use, not at every hook's start.
+  const boundary = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const filename = part.filename === undefined ? '' : `; filename=${quoteParam(part.filename)}`;

@@ -62,8 +62,10 @@ describe('notices', () => {
       key: 'example.com/thing',
       occurrences: 2,
       'last-data': { a: '2' },
-      'repeat-after': '1h0m0s',
     });
+    // state.AddNotice (internals/overlord/state/notices.go): each occurrence replaces repeat-after,
+    // so the second notify (without one) clears it.
+    expect(notice['repeat-after']).toBeUndefined();
   });
 
   it('validates type and key like Pebble', async () => {

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChangeError, ExecError } from '../src/index.js';
 import type { ExecRequest } from '../src/server/index.js';
@@ -18,14 +20,19 @@ describe('exec', () => {
 
   it('feeds the stdin option to the command', async () => {
     const { client } = await startPebble({
-      execHandler: ({ stdin }) => ({ exitCode: 0, stdout: stdin.toString('utf8').toUpperCase() }),
+      execHandler: async ({ readStdin }) => ({
+        exitCode: 0,
+        stdout: (await readStdin()).toString('utf8').toUpperCase(),
+      }),
     });
     const proc = await client.exec(['tr', 'a-z', 'A-Z'], { stdin: 'foo\nbar\n' });
     expect((await proc.waitOutput()).stdout).toBe('FOO\nBAR\n');
   });
 
   it('streams stdin written to process.stdin and stdout read from process.stdout', async () => {
-    const { client } = await startPebble({ execHandler: ({ stdin }) => ({ exitCode: 0, stdout: stdin }) });
+    const { client } = await startPebble({
+      execHandler: async ({ readStdin }) => ({ exitCode: 0, stdout: await readStdin() }),
+    });
     const proc = await client.exec(['cat']);
     proc.stdin?.write('one\n');
     proc.stdin?.write('two\n');
@@ -38,12 +45,14 @@ describe('exec', () => {
 
   it('passes environment, working dir, user and group to the handler', async () => {
     let seen: ExecRequest | undefined;
-    const { client } = await startPebble({
+    const { client, root } = await startPebble({
       execHandler: (req) => {
         seen = req;
         return { exitCode: 0 };
       },
     });
+    // Pebble refuses a working dir that does not exist in the container (cmdstate getWorkingDir).
+    await mkdir(join(root, 'srv'));
     const proc = await client.exec(['env'], {
       environment: { FOO: 'bar' },
       workingDir: '/srv',
@@ -113,7 +122,8 @@ describe('exec', () => {
       .wait()
       .catch((e: unknown) => e)) as ChangeError;
     expect(err).toBeInstanceOf(ChangeError);
-    expect(err.err).toContain('timed out after 0.3s');
+    // Go's Duration.String: cmdstate/handlers.go (*execution).do.
+    expect(err.err).toContain('timed out after 300ms: context deadline exceeded');
     expect(aborted).toBe(true);
     expect(Date.now() - started).toBeLessThan(2500);
   });
@@ -129,7 +139,9 @@ describe('exec', () => {
 
   it('returns Buffers with encoding null', async () => {
     const bytes = Buffer.from([0, 255, 1, 128]);
-    const { client } = await startPebble({ execHandler: ({ stdin }) => ({ exitCode: 0, stdout: stdin }) });
+    const { client } = await startPebble({
+      execHandler: async ({ readStdin }) => ({ exitCode: 0, stdout: await readStdin() }),
+    });
     const proc = await client.exec(['cat'], { encoding: null, stdin: bytes });
     const { stdout } = await proc.waitOutput();
     expect(Buffer.isBuffer(stdout)).toBe(true);

@@ -85,8 +85,10 @@ describe('services and changes', () => {
     await client.addLayer('more', { services: { web: { override: 'merge', environment: { A: '2' } } } });
     const change = await client.getChange(await client.replan());
     expect(change.tasks.map((t) => t.summary)).toEqual(['Stop service "web"', 'Start service "web"']);
+    // servstate Replan(): enabled services always get a start task; a running one logs "already started".
     const unchanged = await client.getChange(await client.replan());
-    expect(unchanged.tasks).toEqual([]);
+    expect(unchanged.tasks.map((t) => t.summary)).toEqual(['Start service "web"']);
+    expect(unchanged.tasks[0]?.log[0]).toMatch(/ INFO Service "web" already started\.$/);
   });
 
   it('start, stop and restart change statuses; getServices filters by name', async () => {
@@ -113,7 +115,8 @@ describe('services and changes', () => {
     await client.addLayer('base', base);
     const err = (await client.startServices(['nope']).catch((e: unknown) => e)) as APIError;
     expect(err).toBeInstanceOf(APIError);
-    expect(err.detail).toBe('service "nope" does not exist');
+    // api_services.go v1PostServices wraps plan.StartOrder's error.
+    expect(err.detail).toBe('cannot start services: service "nope" does not exist');
   });
 
   it('a failed start raises ChangeError carrying the change and task logs', async () => {

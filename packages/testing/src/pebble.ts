@@ -28,12 +28,14 @@ export interface Workloads {
 }
 
 function execHandler(c: Container, execs: ExecRecord[]): ExecHandler {
-  return (req) => {
+  return async (req) => {
+    // A mocked command's answer may depend on its stdin, so it is the output of one that read it all.
+    const stdin = (await req.readStdin()).toString('utf8');
     const call: ExecCall = {
       command: [...req.command],
       environment: { ...req.environment },
       ...(req.workingDir !== undefined ? { workingDir: req.workingDir } : {}),
-      stdin: req.stdin.toString('utf8'),
+      stdin,
     };
     const mock = matchExec(c.execs, req.command);
     const result = mock?.handler ? mock.handler(call) : mock;

@@ -1,5 +1,5 @@
 import type { Change, ChangeStatus, Task } from '../api-types.js';
-import { now } from './clock.js';
+import { formatRfc3339, now, nowNs } from './clock.js';
 
 /** A task to create inside a new change. */
 export interface TaskSpec {
@@ -11,6 +11,7 @@ export interface TaskSpec {
 export interface TaskOutcome {
   /** An error message makes the task (and change) fail. */
   error?: string;
+  /** INFO lines for the task log (stamped as Pebble's Task.Logf does). */
   log?: string[];
   data?: Record<string, unknown>;
 }
@@ -22,7 +23,8 @@ interface StoredChange {
   waiters: (() => void)[];
   /** Error text per failed task id, used to build the change's `err`. */
   taskErrors: Map<string, string>;
-  onAbort?: () => void;
+  /** Called on abort; returning true means the handler finished the tasks itself. */
+  onAbort?: () => boolean | undefined;
 }
 
 /** Changes and their tasks, with waiting for readiness. */
@@ -65,8 +67,8 @@ export class ChangeStore {
     return change;
   }
 
-  /** Register what to do when a client aborts the change. */
-  onAbort(changeId: string, handler: () => void): void {
+  /** Register what to do when a client aborts the change (return true when it finished the tasks). */
+  onAbort(changeId: string, handler: () => boolean | undefined): void {
     const stored = this.changes.get(changeId);
     if (stored) stored.onAbort = handler;
   }
@@ -76,12 +78,13 @@ export class ChangeStore {
     const stored = this.changes.get(changeId);
     const task = stored?.change.tasks.find((t) => t.id === taskId);
     if (!stored || !task || isFinished(task.status)) return;
-    const at = now();
+    const atNs = nowNs();
+    const stamp = formatRfc3339(atNs);
     task.status = outcome.error ? 'Error' : 'Done';
     task.progress = { label: '', done: 1, total: 1 };
-    task['ready-time'] = at;
-    task.log.push(...(outcome.log ?? []));
-    if (outcome.error) task.log.push(`${at} ERROR ${outcome.error}`);
+    task['ready-time'] = now();
+    task.log.push(...(outcome.log ?? []).map((line) => `${stamp} INFO ${line}`));
+    if (outcome.error) task.log.push(`${stamp} ERROR ${outcome.error}`);
     Object.assign(task.data, outcome.data ?? {});
     if (outcome.error) stored.taskErrors.set(task.id, outcome.error);
     this.settle(changeId);
@@ -108,7 +111,7 @@ export class ChangeStore {
   abort(changeId: string): Change | undefined {
     const stored = this.changes.get(changeId);
     if (!stored) return undefined;
-    stored.onAbort?.();
+    if (stored.onAbort?.()) return stored.change;
     for (const task of stored.change.tasks) {
       if (!isFinished(task.status)) this.finishTask(changeId, task.id, { error: 'task aborted' });
     }

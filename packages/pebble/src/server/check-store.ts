@@ -1,81 +1,216 @@
 import type { CheckInfo, CheckStatus } from '../api-types.js';
+import type { Check } from '../layer-types.js';
+import type { ChangeStore } from './change-store.js';
 import { badRequest } from './http-io.js';
 import type { PlanState } from './plan-state.js';
 
-interface CheckState {
+/** internals/plan/plan.go defaultCheckThreshold, filled into the combined plan. */
+export const DEFAULT_CHECK_THRESHOLD = 3;
+
+interface CheckData {
   status: CheckStatus;
-  failures: number;
   successes: number;
+  failures: number;
+  /** The running perform-check or recover-check change ('' when the check is stopped). */
+  changeId: string;
+  prevChangeId: string;
+  /** The configuration the running change was made for, to see whether a new plan modifies it. */
+  config: string;
 }
 
-/** Check states for the plan's checks; the host sets up/down, the API starts and stops them. */
+const enabled = (check: Check | undefined): boolean => check?.startup !== 'disabled';
+const threshold = (check: Check | undefined): number => check?.threshold || DEFAULT_CHECK_THRESHOLD;
+
+function kindLabel(check: Check): string {
+  if (check.http) return 'HTTP';
+  if (check.tcp) return 'TCP';
+  if (check.exec) return 'exec';
+  return '<unknown>';
+}
+
+/**
+ * Check states, as checkstate's CheckManager keeps them: every running check is a `perform-check`
+ * change (a `recover-check` change once it is down), listed in /v1/changes, with its id as the check's
+ * `change-id`. The host sets checks up or down; the API starts and stops them.
+ */
 export class CheckStore {
-  private readonly states = new Map<string, CheckState>();
+  private readonly data = new Map<string, CheckData>();
 
-  constructor(private readonly plan: PlanState) {}
-
-  private state(name: string): CheckState {
-    let state = this.states.get(name);
-    if (!state) {
-      const startup = this.plan.plan().checks?.[name]?.startup;
-      state = { status: startup === 'disabled' ? 'inactive' : 'up', failures: 0, successes: 0 };
-      this.states.set(name, state);
-    }
-    return state;
+  constructor(
+    private readonly plan: PlanState,
+    private readonly changes: ChangeStore,
+  ) {
+    plan.onChange(() => this.planChanged());
   }
 
-  /** Check infos, filtered by level and names. */
+  private checks(): Record<string, Check> {
+    return this.plan.plan().checks ?? {};
+  }
+
+  private running(name: string): boolean {
+    const id = this.data.get(name)?.changeId;
+    return Boolean(id && !this.changes.get(id)?.ready);
+  }
+
+  // A change with the single task Pebble gives it; stopping (aborting) it leaves the task Done, as the
+  // task runner does for an aborted task without an undo handler.
+  private newChange(kind: 'perform-check' | 'recover-check', name: string, check: Check): string {
+    const verb = kind === 'perform-check' ? 'Perform' : 'Recover';
+    const summary = `${verb} ${kindLabel(check)} check ${JSON.stringify(name)}`;
+    const change = this.changes.create(kind, summary, [{ kind, summary }]);
+    this.changes.onAbort(change.id, () => {
+      const task = change.tasks[0];
+      if (task) this.changes.finishTask(change.id, task.id);
+      return true;
+    });
+    return change.id;
+  }
+
+  private finish(changeId: string, error?: string): void {
+    const task = this.changes.get(changeId)?.tasks[0];
+    if (task) this.changes.finishTask(changeId, task.id, error ? { error } : {});
+  }
+
+  private startCheck(name: string, check: Check, successes = 0, failures = 0, prev = ''): void {
+    this.data.set(name, {
+      status: failures >= threshold(check) ? 'down' : 'up',
+      successes,
+      failures,
+      changeId: this.newChange('perform-check', name, check),
+      prevChangeId: prev,
+      config: JSON.stringify(check),
+    });
+  }
+
+  private stopCheck(name: string): boolean {
+    const data = this.data.get(name);
+    if (!data?.changeId) return false;
+    if (!this.changes.get(data.changeId)?.ready) this.changes.abort(data.changeId);
+    data.changeId = '';
+    data.status = 'inactive';
+    return true;
+  }
+
+  // CheckManager.PlanChanged: keep unchanged running checks, restart modified ones, start new enabled ones.
+  private planChanged(): void {
+    const checks = this.checks();
+    for (const [name, data] of this.data) {
+      const check = checks[name];
+      if (!check) {
+        this.stopCheck(name);
+        this.data.delete(name);
+        continue;
+      }
+      if (!this.running(name)) continue;
+      // A check switched to `startup: disabled` keeps running until stopped.
+      if (data.config === JSON.stringify(check) || !enabled(check)) continue;
+      this.stopCheck(name);
+      this.startCheck(name, check);
+    }
+    for (const [name, check] of Object.entries(checks)) {
+      if (this.data.has(name)) continue;
+      if (enabled(check)) this.startCheck(name, check);
+      else
+        this.data.set(name, {
+          status: 'inactive',
+          successes: 0,
+          failures: 0,
+          changeId: '',
+          prevChangeId: '',
+          config: JSON.stringify(check),
+        });
+    }
+  }
+
+  /** Check infos (checkInfoFromInternal in api_checks.go), filtered by level and names. */
   list(level: string | undefined, names: readonly string[]): CheckInfo[] {
-    const checks = this.plan.plan().checks ?? {};
+    const checks = this.checks();
     return Object.keys(checks)
       .sort()
       .filter((name) => names.length === 0 || names.includes(name))
       .filter((name) => !level || checks[name]?.level === level)
       .map((name) => {
         const check = checks[name] ?? {};
-        const state = this.state(name);
-        return {
-          name,
-          level: check.level ?? '',
-          startup: check.startup ?? '',
-          status: state.status,
-          successes: state.successes,
-          failures: state.failures,
-          threshold: check.threshold ?? 3,
-        };
+        const data = this.data.get(name);
+        const info: Record<string, unknown> = { name };
+        if (check.level) info.level = check.level;
+        info.startup = enabled(check) ? 'enabled' : 'disabled';
+        info.status = data?.status ?? 'inactive';
+        info.successes = data?.successes ?? 0;
+        if (data?.failures) info.failures = data.failures;
+        info.threshold = threshold(check);
+        if (data?.changeId) info['change-id'] = data.changeId;
+        if (data?.prevChangeId) info['prev-change-id'] = data.prevChangeId;
+        return info as unknown as CheckInfo;
       });
   }
 
-  /** Set a check's status from the host side (`down` defaults failures to the threshold). */
+  /**
+   * Set a check's status from the host side, moving it through Pebble's changes: `down` ends the
+   * perform-check change in error and starts a recover-check one; `up` after that ends the recovery and
+   * starts a new perform-check; `inactive` stops it. `failures` defaults to the threshold when down.
+   */
   set(name: string, status: CheckStatus, failures?: number): void {
-    const check = this.plan.plan().checks?.[name];
+    const check = this.checks()[name];
     if (!check) throw new Error(`check ${JSON.stringify(name)} is not in the plan`);
-    const state = this.state(name);
-    state.status = status;
-    state.failures = failures ?? (status === 'down' ? (check.threshold ?? 3) : 0);
-    if (status === 'up') state.successes += 1;
+    const data = this.data.get(name);
+    if (status === 'inactive') {
+      this.stopCheck(name);
+      return;
+    }
+    const kind = data?.changeId ? this.changes.get(data.changeId)?.kind : undefined;
+    if (!data || !this.running(name)) this.startCheck(name, check, data?.successes ?? 0);
+    const current = this.data.get(name) as CheckData;
+    if (status === 'down') {
+      current.failures = failures ?? threshold(check);
+      if (kind !== 'recover-check' && this.changes.get(current.changeId)?.kind === 'perform-check') {
+        const prev = current.changeId;
+        this.finish(prev, `check failed ${current.failures} time(s)`);
+        current.prevChangeId = prev;
+        current.changeId = this.newChange('recover-check', name, check);
+      }
+      current.status = 'down';
+      return;
+    }
+    current.failures = failures ?? 0;
+    current.status = 'up';
+    if (this.changes.get(current.changeId)?.kind === 'recover-check') {
+      const prev = current.changeId;
+      this.finish(prev);
+      current.prevChangeId = prev;
+      current.changeId = this.newChange('perform-check', name, check);
+      current.successes = 1;
+    } else {
+      current.successes += 1;
+    }
   }
 
-  /** Start or stop checks; returns the names whose state changed. */
+  /** Start or stop checks (api_checks.go v1PostChecks); returns the sorted names whose state changed. */
   act(action: string, names: readonly string[]): string[] {
+    if (names.length === 0) throw badRequest(`must specify checks for ${action} action`);
     if (action !== 'start' && action !== 'stop') throw badRequest(`invalid action ${JSON.stringify(action)}`);
-    if (names.length === 0) throw badRequest('must specify checks');
-    const checks = this.plan.plan().checks ?? {};
-    const missing = names.filter((n) => !(n in checks));
-    if (missing.length > 0) throw badRequest(`cannot find checks: ${missing.join(', ')}`);
+    const checks = this.checks();
+    const missing = [...new Set(names.filter((n) => !(n in checks)))].sort();
+    if (missing.length > 0)
+      throw badRequest(`cannot ${action} checks: cannot find checks in plan: ${missing.join(', ')}`);
     const changed: string[] = [];
-    for (const name of names) {
-      const state = this.state(name);
-      if (action === 'start' && state.status === 'inactive') {
-        state.status = 'up';
-        state.failures = 0;
+    for (const name of new Set(names)) {
+      const check = checks[name] as Check;
+      if (action === 'start' && !this.data.get(name)?.changeId) {
+        this.startCheck(name, check, 0, 0, this.data.get(name)?.prevChangeId ?? '');
         changed.push(name);
-      } else if (action === 'stop' && state.status !== 'inactive') {
-        state.status = 'inactive';
+      } else if (action === 'stop' && this.stopCheck(name)) {
         changed.push(name);
       }
     }
-    return changed;
+    return changed.sort();
+  }
+
+  /** CheckManager.Replan (on a services replan): start the enabled checks that are not running. */
+  replan(): void {
+    for (const [name, check] of Object.entries(this.checks())) {
+      if (enabled(check) && !this.data.get(name)?.changeId) this.startCheck(name, check);
+    }
   }
 
   /** Whether every (filtered) running check is up. */

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { parseDuration } from '../duration.js';
 import type { ChangeStore } from './change-store.js';
-import type { ExecHandler, ExecRequest, ExecResult } from './exec-types.js';
-import { badRequest } from './http-io.js';
+import type { ExecHandler, ExecLookup, ExecRequest, ExecResult } from './exec-types.js';
+import { type ExecSpec, validateExec } from './exec-validate.js';
+import { goDurationString } from './go-duration.js';
 
 const END = JSON.stringify({ command: 'end' });
-/** How long Pebble waits for the client to connect the websockets. */
+/** cmdstate/handlers.go connectTimeout: how long Pebble waits for the I/O websockets. */
 const CONNECT_TIMEOUT_MS = 5000;
 
 type SocketName = 'control' | 'stdio' | 'stderr';
@@ -15,13 +15,14 @@ type SocketName = 'control' | 'stdio' | 'stderr';
 interface Session {
   changeId: string;
   taskId: string;
-  request: Omit<ExecRequest, 'stdin' | 'signal'>;
-  splitStderr: boolean;
-  timeoutMs: number | null;
+  spec: ExecSpec;
   sockets: Partial<Record<SocketName, WebSocket>>;
   stdin: Buffer[];
-  /** The client sent its stdin end frame. */
   stdinDone: boolean;
+  stdinListeners: ((chunk: Buffer | null) => void)[];
+  signalListeners: ((name: string) => void)[];
+  /** Writes to the client, chained so output keeps its order. */
+  output: Promise<void>;
   started: boolean;
   finished: boolean;
   abort: AbortController;
@@ -30,74 +31,54 @@ interface Session {
   signals: string[];
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function int(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-}
-
 const unsupported: ExecHandler = (req) => ({
   exitCode: 127,
   stderr: `exec is not supported by this Pebble server (no execHandler configured): ${req.command[0] ?? ''}\n`,
 });
 
-/** Exec sessions: `POST /v1/exec` plus the control/stdio/stderr websockets of each task. */
+const everyExecutable: ExecLookup = () => true;
+
+/**
+ * Exec sessions: `POST /v1/exec` plus the control/stdio/stderr websockets of each task. As in
+ * cmdstate's doExec, the command starts once the I/O websockets (stdio, and stderr when split) are
+ * connected, not when stdin ends: the client's stdin end frame only closes the command's stdin.
+ */
 export class ExecSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly wss = new WebSocketServer({ noServer: true });
 
   constructor(
     private readonly changes: ChangeStore,
+    private readonly filesRoot: string,
     private readonly handler: ExecHandler = unsupported,
+    private readonly lookup: ExecLookup = everyExecutable,
   ) {}
 
-  /** Start an exec from the request body; returns the change and task ids. */
-  create(body: Record<string, unknown>): { changeId: string; taskId: string } {
-    const command = body.command;
-    if (!Array.isArray(command) || command.length === 0 || !command.every((c) => typeof c === 'string')) {
-      throw badRequest('must specify command');
-    }
-    let timeoutMs: number | null = null;
-    if (str(body.timeout)) {
-      try {
-        timeoutMs = parseDuration(body.timeout as string) * 1000;
-      } catch (e) {
-        throw badRequest(`invalid timeout: ${(e as Error).message}`);
-      }
-    }
-    const environment: Record<string, string> = {};
-    if (body.environment && typeof body.environment === 'object') {
-      for (const [k, v] of Object.entries(body.environment)) environment[k] = String(v);
-    }
-    const request: Session['request'] = { command: command as string[], environment };
-    const optional = {
-      workingDir: str(body['working-dir']),
-      user: str(body.user),
-      userId: int(body['user-id']),
-      group: str(body.group),
-      groupId: int(body['group-id']),
-      serviceContext: str(body['service-context']),
-    };
-    for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(request, { [k]: v });
-    const summary = `Execute command ${JSON.stringify(command[0])}`;
+  /** Validate and create an exec from the request body; returns the change id and Pebble's result. */
+  create(body: Record<string, unknown>): { changeId: string; result: Record<string, unknown> } {
+    const spec = validateExec(body, this.filesRoot, this.lookup);
+    const summary = `Execute command ${JSON.stringify(spec.request.command[0])}`;
     const change = this.changes.create('exec', summary, [{ kind: 'exec', summary }]);
     const taskId = change.tasks[0]?.id ?? '';
     const session: Session = {
       changeId: change.id,
       taskId,
-      request,
-      splitStderr: body['split-stderr'] === true,
-      timeoutMs,
+      spec,
       sockets: {},
       stdin: [],
       stdinDone: false,
+      stdinListeners: [],
+      signalListeners: [],
+      output: Promise.resolve(),
       started: false,
       finished: false,
       abort: new AbortController(),
       connectTimer: setTimeout(
-        () => this.fail(session, 'timed out waiting for websockets to connect'),
+        () =>
+          this.fail(
+            session,
+            `exec ${taskId}: timeout waiting for websocket connections: context deadline exceeded`,
+          ),
         CONNECT_TIMEOUT_MS,
       ),
       signals: [],
@@ -108,8 +89,14 @@ export class ExecSessions {
       this.closeSockets(session);
       session.finished = true;
       clearTimeout(session.connectTimer);
+      return false;
     });
-    return { changeId: change.id, taskId };
+    const result = {
+      environment: spec.request.environment,
+      'task-id': taskId,
+      'working-dir': spec.workingDir,
+    };
+    return { changeId: change.id, result };
   }
 
   /** Handle an HTTP upgrade; returns false when the URL is not an exec websocket. */
@@ -124,7 +111,7 @@ export class ExecSessions {
       !session ||
       session.finished ||
       session.sockets[name] ||
-      (name === 'stderr' && !session.splitStderr)
+      (name === 'stderr' && !session.spec.splitStderr)
     ) {
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
       return true;
@@ -138,44 +125,69 @@ export class ExecSessions {
     ws.on('error', () => {});
     if (name === 'stdio') {
       ws.on('message', (data: Buffer, isBinary: boolean) => {
-        if (isBinary) session.stdin.push(Buffer.from(data));
-        else if (isEnd(data)) {
+        if (session.stdinDone) return;
+        if (isBinary) {
+          const chunk = Buffer.from(data);
+          session.stdin.push(chunk);
+          for (const listener of session.stdinListeners) listener(chunk);
+        } else if (isEnd(data)) {
           session.stdinDone = true;
-          this.maybeRun(session);
+          for (const listener of session.stdinListeners) listener(null);
         }
       });
     }
     if (name === 'control') {
       ws.on('message', (data: Buffer) => {
         const msg = parse(data) as { command?: string; signal?: { name?: string } } | undefined;
-        if (msg?.command === 'signal' && msg.signal?.name) session.signals.push(msg.signal.name);
+        if (msg?.command !== 'signal' || !msg.signal?.name) return;
+        session.signals.push(msg.signal.name);
+        for (const listener of session.signalListeners) listener(msg.signal.name);
       });
     }
-    if (this.connected(session)) clearTimeout(session.connectTimer);
-    this.maybeRun(session);
+    const { stdio, stderr } = session.sockets;
+    if (stdio && (!session.spec.splitStderr || stderr)) {
+      clearTimeout(session.connectTimer);
+      void this.run(session);
+    }
   }
 
-  private connected(session: Session): boolean {
-    const { control, stdio, stderr } = session.sockets;
-    return Boolean(control && stdio && (!session.splitStderr || stderr));
+  private readStdin(session: Session): Promise<Buffer> {
+    if (session.stdinDone) return Promise.resolve(Buffer.concat(session.stdin));
+    return new Promise((resolve) => {
+      session.stdinListeners.push((chunk) => {
+        if (chunk === null) resolve(Buffer.concat(session.stdin));
+      });
+    });
   }
 
-  // The command "runs" once all websockets are connected and stdin is complete.
-  private maybeRun(session: Session): void {
-    if (session.stdinDone && this.connected(session)) void this.run(session);
+  private write(session: Session, stream: 'stdout' | 'stderr', data: string | Buffer): void {
+    if (session.finished) return;
+    const { stdio, stderr } = session.sockets;
+    // Without split-stderr, stderr goes down the stdio socket like a combined pty.
+    const ws = stream === 'stderr' && session.spec.splitStderr ? stderr : stdio;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    session.output = session.output.then(() => send(ws, bytes));
   }
 
   private async run(session: Session): Promise<void> {
     if (session.started || session.finished) return;
     session.started = true;
     const input: ExecRequest = {
-      ...session.request,
-      stdin: Buffer.concat(session.stdin),
+      ...structuredClone(session.spec.request),
+      readStdin: () => this.readStdin(session),
+      onStdin: (listener) => {
+        for (const chunk of session.stdin) listener(chunk);
+        if (session.stdinDone) listener(null);
+        else session.stdinListeners.push(listener);
+      },
+      write: (stream, data) => this.write(session, stream, data),
+      onSignal: (listener) => void session.signalListeners.push(listener),
       signal: session.abort.signal,
     };
     let timer: NodeJS.Timeout | undefined;
+    const { timeoutNs } = session.spec;
     const timedOut = new Promise<'timeout'>((resolve) => {
-      if (session.timeoutMs !== null) timer = setTimeout(() => resolve('timeout'), session.timeoutMs);
+      if (timeoutNs !== null) timer = setTimeout(() => resolve('timeout'), Number(timeoutNs / 1_000_000n));
     });
     let result: ExecResult | 'timeout';
     try {
@@ -187,35 +199,31 @@ export class ExecSessions {
     }
     if (session.finished) return;
     if (result === 'timeout') {
+      // cmdstate/handlers.go (*execution).do: exit code -1 and the duration as Go prints it.
       session.abort.abort();
-      const seconds = (session.timeoutMs ?? 0) / 1000;
-      this.fail(session, `timed out after ${seconds}s: context deadline exceeded`);
+      await session.output;
+      this.fail(session, `timed out after ${goDurationString(timeoutNs ?? 0n)}: context deadline exceeded`, {
+        'exit-code': -1,
+      });
       return;
     }
-    await this.sendOutput(session, result);
+    if (result.stdout !== undefined) this.write(session, 'stdout', result.stdout);
+    if (result.stderr !== undefined) this.write(session, 'stderr', result.stderr);
+    await session.output;
+    const { stdio, stderr } = session.sockets;
+    await send(stdio, END);
+    if (session.spec.splitStderr) await send(stderr, END);
     session.finished = true;
     this.closeSockets(session);
     this.changes.finishTask(session.changeId, session.taskId, { data: { 'exit-code': result.exitCode } });
   }
 
-  private async sendOutput(session: Session, result: ExecResult): Promise<void> {
-    const { stdio, stderr } = session.sockets;
-    const out = toBuffer(result.stdout);
-    const err = toBuffer(result.stderr);
-    // Without split-stderr, stderr goes down the stdio socket like a combined pty.
-    const errSocket = session.splitStderr ? stderr : stdio;
-    await send(stdio, out);
-    await send(errSocket, err);
-    await send(stdio, END);
-    if (session.splitStderr) await send(stderr, END);
-  }
-
-  private fail(session: Session, message: string): void {
+  private fail(session: Session, message: string, data?: Record<string, unknown>): void {
     if (session.finished) return;
     session.finished = true;
     clearTimeout(session.connectTimer);
     this.closeSockets(session);
-    this.changes.finishTask(session.changeId, session.taskId, { error: message });
+    this.changes.finishTask(session.changeId, session.taskId, { error: message, ...(data ? { data } : {}) });
   }
 
   private closeSockets(session: Session): void {
@@ -225,7 +233,7 @@ export class ExecSessions {
   /** Signals clients sent on control websockets, in order. */
   signals(): { taskId: string; command: string[]; signal: string }[] {
     return [...this.sessions.values()].flatMap((s) =>
-      s.signals.map((signal) => ({ taskId: s.taskId, command: [...s.request.command], signal })),
+      s.signals.map((signal) => ({ taskId: s.taskId, command: [...s.spec.request.command], signal })),
     );
   }
 
@@ -238,11 +246,6 @@ export class ExecSessions {
     }
     this.wss.close();
   }
-}
-
-function toBuffer(value: string | Buffer | undefined): Buffer {
-  if (value === undefined) return Buffer.alloc(0);
-  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
 }
 
 function send(ws: WebSocket | undefined, data: Buffer | string): Promise<void> {

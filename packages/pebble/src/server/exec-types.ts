@@ -8,8 +8,18 @@ export interface ExecRequest {
   group?: string;
   groupId?: number;
   serviceContext?: string;
-  /** Everything the client sent on stdin (collected until its end frame). */
-  stdin: Buffer;
+  /**
+   * Everything the client sends on stdin, once it sends its end frame. The command starts when the
+   * websockets connect (as in Pebble); a handler that never reads stdin (like `true`) finishes without
+   * waiting for it, one that does (like `cat`) waits, and the exec timeout still applies.
+   */
+  readStdin(): Promise<Buffer>;
+  /** Calls `listener` with each stdin chunk as it arrives, and with null at the end frame. */
+  onStdin(listener: (chunk: Buffer | null) => void): void;
+  /** Send output to the client now (for commands that stream); the result's output follows it. */
+  write(stream: 'stdout' | 'stderr', data: string | Buffer): void;
+  /** Calls `listener` with each signal name the client sends on the control websocket. */
+  onSignal(listener: (name: string) => void): void;
   /** Aborted when the exec times out or its change is aborted. */
   signal: AbortSignal;
 }
@@ -23,3 +33,9 @@ export interface ExecResult {
 
 /** Decides the outcome of `exec` calls on a PebbleServer; may be sync or async. */
 export type ExecHandler = (req: ExecRequest) => ExecResult | Promise<ExecResult>;
+
+/**
+ * Whether the command's executable exists, decided at `POST /v1/exec` (Pebble's exec.LookPath); when it
+ * does not, the exec is refused with `cannot find executable` and no change is made.
+ */
+export type ExecLookup = (executable: string, environment: Readonly<Record<string, string>>) => boolean;

@@ -38,12 +38,13 @@ class PathFailure extends Error {
   }
 }
 
-function parseMode(permissions: string | undefined, fallback: number, path: string): number {
+// internals/daemon/api_files.go, parsePermissions: exactly three octal digits (`0644` is refused).
+function parseMode(permissions: string | undefined, fallback: number): number {
   if (permissions === undefined || permissions === '') return fallback;
-  if (!/^[0-7]{3,4}$/.test(permissions)) {
+  if (!/^[0-7]{3}$/.test(permissions)) {
     throw new PathFailure({
       kind: 'generic-file-error',
-      message: `permissions not within 0o000 to 0o777: ${permissions} (${path})`,
+      message: `permissions must be a 3-digit octal string, got ${JSON.stringify(permissions)}`,
     });
   }
   return Number.parseInt(permissions, 8);
@@ -101,11 +102,12 @@ export class FilesApi {
   write(spec: FileSpec, content: Buffer): Promise<PathResult> {
     return this.each(spec.path, async () => {
       const host = this.host(spec.path);
-      const mode = parseMode(spec.permissions, 0o644, spec.path);
+      // Pebble creates the parents before it looks at the permissions (writeFile in api_files.go).
       if (spec['make-dirs'])
         await this.fsCall('mkdir', posix.dirname(spec.path), () =>
           mkdir(dirname(host), { recursive: true, mode: 0o755 }),
         );
+      const mode = parseMode(spec.permissions, 0o644);
       const temp = `${host}.${randomBytes(6).toString('hex')}~`;
       await this.fsCall('open', spec.path, () => writeFile(temp, content, { mode }));
       // Apply the mode explicitly: the process umask may have masked writeFile's mode.
@@ -121,7 +123,7 @@ export class FilesApi {
   makeDir(spec: FileSpec): Promise<PathResult> {
     return this.each(spec.path, async () => {
       const host = this.host(spec.path);
-      const mode = parseMode(spec.permissions, 0o755, spec.path);
+      const mode = parseMode(spec.permissions, 0o755);
       const parents = spec['make-parents'] ?? false;
       await this.fsCall('mkdir', spec.path, () => mkdir(host, { recursive: parents, mode }));
       await chmod(host, mode);

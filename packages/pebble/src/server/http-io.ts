@@ -31,16 +31,23 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Parse a JSON request body into an object; 400 on anything else. */
-export function parseJsonBody(body: Buffer): Record<string, unknown> {
+/**
+ * Parse a JSON request body into an object; 400 on anything else. `what` is the phrase the endpoint's
+ * Go handler uses (`request body`, or `data from request body` in api_services/api_checks/api_changes).
+ */
+export function parseJsonBody(body: Buffer, what = 'request body'): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8') || '{}');
+    parsed = JSON.parse(body.toString('utf8'));
   } catch (e) {
-    throw badRequest(`cannot decode request body: ${(e as Error).message}`);
+    // Go's decoder reports an empty body as EOF.
+    const why = body.length === 0 ? 'EOF' : (e as Error).message;
+    throw badRequest(`cannot decode ${what}: ${why}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw badRequest('cannot decode request body: not an object');
+    throw badRequest(
+      `cannot decode ${what}: json: cannot unmarshal ${Array.isArray(parsed) ? 'array' : typeof parsed} into Go value`,
+    );
   }
   return parsed as Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-export type { ExecHandler, ExecRequest, ExecResult } from './exec-types.js';
+export type { ExecHandler, ExecLookup, ExecRequest, ExecResult } from './exec-types.js';
 export type { NoticeInput } from './notice-store.js';
 export type { PebbleServerOptions } from './pebble-server.js';
 export { PebbleServer } from './pebble-server.js';

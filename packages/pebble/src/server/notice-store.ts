@@ -1,6 +1,7 @@
 import type { Notice } from '../api-types.js';
 import { parseDuration } from '../duration.js';
-import { now } from './clock.js';
+import { formatRfc3339Nano, nowNs } from './clock.js';
+import { goDurationString, secondsToNs } from './go-duration.js';
 
 /** What the host or API supplies to record a notice occurrence. */
 export interface NoticeInput {
@@ -19,63 +20,82 @@ export interface NoticeQuery {
   allUsers?: boolean;
   types: readonly string[];
   keys: readonly string[];
-  after?: string;
+  /** Only notices last repeated strictly after this many nanoseconds since the epoch. */
+  afterNs?: bigint;
 }
 
-/** Notices, deduplicated by (user, type, key) as Pebble does. */
+interface StoredNotice {
+  notice: Notice;
+  /** `last-repeated` in nanoseconds, compared exactly (the string has the same precision). */
+  lastRepeatedNs: bigint;
+}
+
+/** Notices, deduplicated by (user, type, key) as Pebble's state.AddNotice does. */
 export class NoticeStore {
-  private readonly notices: Notice[] = [];
+  private readonly notices: StoredNotice[] = [];
   private nextId = 1;
 
   /** Record an occurrence; repeats of the same (user, type, key) update the existing notice. */
   add(input: NoticeInput): Notice {
-    const at = now();
+    const atNs = nowNs();
+    const at = formatRfc3339Nano(atNs);
     const userId = input.userId ?? null;
-    const existing = this.notices.find(
-      (n) => n.type === input.type && n.key === input.key && n['user-id'] === userId,
+    const repeatAfterNs = input.repeatAfter ? secondsToNs(parseDuration(input.repeatAfter)) : 0n;
+    let stored = this.notices.find(
+      (s) => s.notice.type === input.type && s.notice.key === input.key && s.notice['user-id'] === userId,
     );
-    if (existing) {
-      existing.occurrences += 1;
-      existing['last-occurred'] = at;
-      const repeatAfter = existing['repeat-after'] ? parseDuration(existing['repeat-after']) : 0;
-      if (Date.parse(at) - Date.parse(existing['last-repeated']) >= repeatAfter * 1000) {
-        existing['last-repeated'] = at;
+    if (!stored) {
+      stored = {
+        notice: {
+          id: String(this.nextId++),
+          'user-id': userId,
+          type: input.type,
+          key: input.key,
+          'first-occurred': at,
+          'last-occurred': at,
+          'last-repeated': at,
+          occurrences: 1,
+          'expire-after': '168h0m0s',
+        },
+        lastRepeatedNs: atNs,
+      };
+      this.notices.push(stored);
+    } else {
+      stored.notice.occurrences += 1;
+      // The new occurrence's repeat-after decides, as in Pebble (not the one stored on the notice).
+      if (repeatAfterNs === 0n || atNs > stored.lastRepeatedNs + repeatAfterNs) {
+        stored.notice['last-repeated'] = at;
+        stored.lastRepeatedNs = atNs;
       }
-      if (input.data) existing['last-data'] = input.data;
-      if (input.repeatAfter) existing['repeat-after'] = input.repeatAfter;
-      return existing;
     }
-    const notice: Notice = {
-      id: String(this.nextId++),
-      'user-id': userId,
-      type: input.type,
-      key: input.key,
-      'first-occurred': at,
-      'last-occurred': at,
-      'last-repeated': at,
-      occurrences: 1,
-      'expire-after': '168h0m0s',
-    };
-    if (input.data) notice['last-data'] = input.data;
-    if (input.repeatAfter) notice['repeat-after'] = input.repeatAfter;
-    this.notices.push(notice);
+    const { notice } = stored;
+    notice['last-occurred'] = at;
+    // Each occurrence replaces the data and repeat-after (absent ones clear them).
+    if (input.data && Object.keys(input.data).length > 0) notice['last-data'] = { ...input.data };
+    else delete notice['last-data'];
+    if (repeatAfterNs > 0n) notice['repeat-after'] = goDurationString(repeatAfterNs);
+    else delete notice['repeat-after'];
     return notice;
   }
 
   /** A notice by id. */
   get(id: string): Notice | undefined {
-    return this.notices.find((n) => n.id === id);
+    return this.notices.find((s) => s.notice.id === id)?.notice;
   }
 
   /** Notices matching the filters, oldest last-repeated first. */
   list(q: NoticeQuery): Notice[] {
     return this.notices
       .filter(
-        (n) => q.allUsers || q.userId === undefined || n['user-id'] === null || n['user-id'] === q.userId,
+        ({ notice: n }) =>
+          q.allUsers || q.userId === undefined || n['user-id'] === null || n['user-id'] === q.userId,
       )
-      .filter((n) => q.types.length === 0 || q.types.includes(n.type))
-      .filter((n) => q.keys.length === 0 || q.keys.includes(n.key))
-      .filter((n) => !q.after || Date.parse(n['last-repeated']) > Date.parse(q.after))
-      .sort((a, b) => Date.parse(a['last-repeated']) - Date.parse(b['last-repeated']));
+      .filter(({ notice: n }) => q.types.length === 0 || q.types.includes(n.type))
+      .filter(({ notice: n }) => q.keys.length === 0 || q.keys.includes(n.key))
+      .filter((s) => q.afterNs === undefined || s.lastRepeatedNs > q.afterNs)
+      .sort((a, b) =>
+        a.lastRepeatedNs < b.lastRepeatedNs ? -1 : a.lastRepeatedNs > b.lastRepeatedNs ? 1 : 0,
+      )
+      .map((s) => s.notice);
   }
 }

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Change, CheckStatus, Notice, ServiceStatus } from '../api-types.js';
 import type { LabelledLayer } from '../layer-merge.js';
 import type { Layer } from '../layer-types.js';
-import type { ExecHandler } from './exec-types.js';
+import type { ExecHandler, ExecLookup } from './exec-types.js';
 import { HttpError, sendError } from './http-io.js';
 import type { NoticeInput } from './notice-store.js';
 import type { Route } from './routes.js';
@@ -12,6 +12,7 @@ import { changeRoutes } from './routes-changes.js';
 import { checkRoutes } from './routes-checks.js';
 import { execRoutes } from './routes-exec.js';
 import { fileRoutes } from './routes-files.js';
+import { identityRoutes } from './routes-identities.js';
 import { noticeRoutes } from './routes-notices.js';
 import { planRoutes } from './routes-plan.js';
 import { serviceRoutes } from './routes-services.js';
@@ -28,6 +29,8 @@ export interface PebbleServerOptions {
   filesRoot: string;
   /** Decides what `exec` produces; without it every exec fails with exit code 127. */
   execHandler?: ExecHandler;
+  /** Whether an executable exists (else `400 cannot find executable`); default: every name does. */
+  execLookup?: ExecLookup;
   /** Version reported by `/v1/system-info`. */
   version?: string;
   /** Answer 404 on `/v1/changes/<id>/wait`, like an old Pebble (clients must poll). */
@@ -49,6 +52,7 @@ const ROUTES: Route[] = [
   ...noticeRoutes,
   ...fileRoutes,
   ...execRoutes,
+  ...identityRoutes,
 ];
 
 /** A Pebble-compatible fake server on a real unix socket, with host-side accessors for tests. */
@@ -69,6 +73,7 @@ export class PebbleServer {
       opts.disableWaitEndpoint ?? false,
       opts.serviceRunner,
       opts.serviceOkayDelayMs,
+      opts.execLookup,
     );
     if (opts.restore) {
       state.plan.restore(opts.restore.layers);
@@ -162,7 +167,8 @@ async function dispatch(state: ServerState, req: IncomingMessage, res: ServerRes
   const url = new URL(req.url ?? '/', 'http://localhost');
   try {
     const matches = ROUTES.filter((r) => r.pattern.test(url.pathname));
-    if (matches.length === 0) throw new HttpError(404, 'not found');
+    // internals/daemon/daemon.go: the router's NotFoundHandler.
+    if (matches.length === 0) throw new HttpError(404, 'invalid API endpoint requested');
     const route = matches.find((r) => r.method === req.method);
     if (!route) throw new HttpError(405, `method ${JSON.stringify(req.method)} not allowed`);
     const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p ?? ''));

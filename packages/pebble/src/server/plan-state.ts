@@ -8,6 +8,16 @@ import { badRequest } from './http-io.js';
 export class PlanState {
   private stack: LabelledLayer[] = [];
   private combined: Layer = {};
+  private readonly listeners: (() => void)[] = [];
+
+  /** Call `listener` after every change of the plan (Pebble's PlanChanged hooks). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   /** Add a layer (parsed from YAML) on top, or combine it into an existing label. */
   addLayer(label: string, yamlText: string, combine: boolean): void {
@@ -36,6 +46,7 @@ export class PlanState {
       throw e;
     }
     this.stack = next;
+    this.changed();
   }
 
   /** Replace the layer stack (restoring a snapshot); throws if the layers do not merge. */
@@ -43,6 +54,7 @@ export class PlanState {
     const next = structuredClone([...layers]);
     this.combined = mergeLayers(next);
     this.stack = next;
+    this.changed();
   }
 
   /** The combined plan. */

@@ -1,4 +1,5 @@
 import { parseDuration } from '../duration.js';
+import { changeToWire } from './change-wire.js';
 import { badRequest, HttpError, notFound, parseJsonBody, readBody, sendSync } from './http-io.js';
 import type { Route } from './routes.js';
 
@@ -10,13 +11,13 @@ export const changeRoutes: Route[] = [
     method: 'GET',
     pattern: /^\/v1\/changes$/,
     handle: ({ res, url, state }) => {
-      const select = url.searchParams.get('select') ?? 'in-progress';
+      const select = url.searchParams.get('select') || 'in-progress';
       if (!['all', 'in-progress', 'ready'].includes(select))
-        throw badRequest(`invalid select value ${JSON.stringify(select)}`);
+        throw badRequest('select should be one of: all,in-progress,ready');
       const changes = state.changes
         .list(url.searchParams.get('for') ?? undefined)
         .filter((c) => select === 'all' || (select === 'ready') === c.ready);
-      sendSync(res, changes);
+      sendSync(res, changes.map(changeToWire));
     },
   },
   {
@@ -26,7 +27,7 @@ export const changeRoutes: Route[] = [
       const id = params[0] ?? '';
       const change = state.changes.get(id);
       if (!change) throw cannotFind(id);
-      sendSync(res, change);
+      sendSync(res, changeToWire(change));
     },
   },
   {
@@ -47,21 +48,23 @@ export const changeRoutes: Route[] = [
       }
       const ready = await state.changes.waitReady(id, timeoutMs);
       if (!ready) throw new HttpError(504, `timed out waiting for change after ${timeoutText}`);
-      sendSync(res, state.changes.get(id));
+      const change = state.changes.get(id);
+      sendSync(res, change ? changeToWire(change) : null);
     },
   },
   {
     method: 'POST',
     pattern: /^\/v1\/changes\/([^/]+)$/,
     handle: async ({ req, res, params, state }) => {
+      // v1PostChange: find the change, then decode, then check the action and that it is pending.
       const id = params[0] ?? '';
-      const body = parseJsonBody(await readBody(req));
-      if (body.action !== 'abort')
-        throw badRequest(`change action ${JSON.stringify(body.action)} is unsupported`);
       const change = state.changes.get(id);
       if (!change) throw cannotFind(id);
+      const body = parseJsonBody(await readBody(req), 'data from request body');
+      if (body.action !== 'abort') throw badRequest(`invalid action ${JSON.stringify(body.action ?? '')}`);
       if (change.ready) throw badRequest(`cannot abort change ${id} with nothing pending`);
-      sendSync(res, state.changes.abort(id));
+      const aborted = state.changes.abort(id);
+      sendSync(res, aborted ? changeToWire(aborted) : null);
     },
   },
 ];

@@ -17,7 +17,7 @@ export const checkRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/v1\/checks$/,
     handle: async ({ req, res, state }) => {
-      const body = parseJsonBody(await readBody(req));
+      const body = parseJsonBody(await readBody(req), 'data from request body');
       const changed = state.checks.act(String(body.action ?? ''), bodyList(body, 'checks'));
       sendSync(res, { changed });
     },

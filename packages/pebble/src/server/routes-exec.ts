@@ -7,8 +7,8 @@ export const execRoutes: Route[] = [
     method: 'POST',
     pattern: /^\/v1\/exec$/,
     handle: async ({ req, res, state }) => {
-      const { changeId, taskId } = state.exec.create(parseJsonBody(await readBody(req)));
-      sendAsync(res, changeId, { 'task-id': taskId });
+      const { changeId, result } = state.exec.create(parseJsonBody(await readBody(req)));
+      sendAsync(res, changeId, result);
     },
   },
 ];

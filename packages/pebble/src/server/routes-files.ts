@@ -54,14 +54,18 @@ async function handleWrite({ req, res, state }: RouteContext, boundary: string):
   const requestPart = parts.find((p) => p.name === 'request');
   if (!requestPart) throw badRequest('must specify "request" field in multipart body');
   const meta = parseJsonBody(requestPart.data);
-  if (meta.action !== 'write') throw badRequest('multipart action must be "write"');
+  if (meta.action !== 'write')
+    throw badRequest(`multipart action must be "write", got ${JSON.stringify(meta.action ?? '')}`);
   const results: PathResult[] = [];
   for (const spec of specs(meta.files, 'files')) {
     const content = parts.find((p) => p.name === 'files' && p.filename === spec.path);
     if (!content) {
       results.push({
         path: spec.path,
-        error: { kind: 'generic-file-error', message: 'no file content for path' },
+        error: {
+          kind: 'generic-file-error',
+          message: `no file content for path ${JSON.stringify(spec.path)}`,
+        },
       });
       continue;
     }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ChangeStore } from './change-store.js';
 import { CheckStore } from './check-store.js';
 import { ExecSessions } from './exec-sessions.js';
-import type { ExecHandler } from './exec-types.js';
+import type { ExecHandler, ExecLookup } from './exec-types.js';
 import { FilesApi } from './files-api.js';
+import { IdentityStore } from './identity-store.js';
 import { NoticeStore } from './notice-store.js';
 import { PlanState } from './plan-state.js';
 import { ServiceManager } from './service-manager.js';
@@ -20,7 +21,8 @@ export class ServerState {
   readonly plan = new PlanState();
   readonly changes = new ChangeStore();
   readonly services: ServiceManager;
-  readonly checks = new CheckStore(this.plan);
+  readonly checks = new CheckStore(this.plan, this.changes);
+  readonly identities = new IdentityStore();
   readonly notices = new NoticeStore();
   readonly files: FilesApi;
   readonly exec: ExecSessions;
@@ -36,9 +38,10 @@ export class ServerState {
     readonly disableWaitEndpoint: boolean,
     runner?: ServiceRunner,
     okayDelayMs?: number,
+    execLookup?: ExecLookup,
   ) {
     this.services = new ServiceManager(this.plan, this.changes, runner, okayDelayMs);
     this.files = new FilesApi(filesRoot);
-    this.exec = new ExecSessions(this.changes, execHandler);
+    this.exec = new ExecSessions(this.changes, filesRoot, execHandler, execLookup);
   }
 }

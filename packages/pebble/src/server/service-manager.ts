@@ -1,9 +1,9 @@
 import type { Change, ServiceStatus } from '../api-types.js';
 import { parseDuration } from '../duration.js';
 import type { Service } from '../layer-types.js';
-import type { ChangeStore, TaskSpec } from './change-store.js';
+import type { ChangeStore, TaskOutcome, TaskSpec } from './change-store.js';
 import { now } from './clock.js';
-import { badRequest } from './http-io.js';
+import { badRequest, HttpError } from './http-io.js';
 import type { PlanState } from './plan-state.js';
 import { type ServiceExit, type ServiceRunner, STATE_ONLY_RUNNER } from './service-runner.js';
 import type { ServiceSnapshot } from './snapshot.js';
@@ -84,22 +84,25 @@ export class ServiceManager {
     }
   }
 
-  /** Service infos for the plan's services (all when `names` is empty). */
+  /**
+   * Service infos for the plan's services (all when `names` is empty). As servstate's Services():
+   * `startup` is `disabled` unless set to `enabled`; a service that never ran has no `current-since`.
+   */
   list(
     names: readonly string[],
-  ): { name: string; startup: string; current: ServiceStatus; 'current-since': string }[] {
+  ): { name: string; startup: string; current: ServiceStatus; 'current-since'?: string }[] {
     this.observeExits();
     const services = this.plan.plan().services ?? {};
     return Object.keys(services)
       .sort()
       .filter((name) => names.length === 0 || names.includes(name))
       .map((name) => {
-        const state = this.state(name);
+        const state = this.states.get(name);
         return {
           name,
-          startup: services[name]?.startup ?? '',
-          current: state.current,
-          'current-since': state.since,
+          startup: services[name]?.startup === 'enabled' ? 'enabled' : 'disabled',
+          current: state?.current ?? 'inactive',
+          ...(state ? { 'current-since': state.since } : {}),
         };
       });
   }
@@ -138,53 +141,84 @@ export class ServiceManager {
     return this.queue;
   }
 
-  /** Run a `POST /v1/services` action: returns the change at once; its tasks finish as processes do. */
+  /**
+   * Run a `POST /v1/services` action: returns the change at once; its tasks finish as processes do.
+   * Validation, texts, tasks and summaries follow internals/daemon/api_services.go v1PostServices.
+   */
   act(action: string, names: readonly string[]): Change {
     const services = this.plan.plan().services ?? {};
-    if (action === 'start' || action === 'stop' || action === 'restart') {
-      if (names.length === 0) throw badRequest(`no services to ${action} provided`);
-      for (const name of names) {
-        if (!(name in services)) throw badRequest(`service ${JSON.stringify(name)} does not exist`);
+    let requested = [...names];
+    const enabled = Object.keys(services)
+      .sort()
+      .filter((n) => services[n]?.startup === 'enabled');
+    if (action === 'replan' || action === 'autostart') {
+      if (requested.length > 0) throw badRequest(`${action} accepts no service names`);
+      if (action === 'autostart') {
+        if (enabled.length === 0) throw new HttpError(400, 'no default services', 'no-default-services');
+        requested = enabled;
       }
+    } else if (requested.length === 0) {
+      throw badRequest(`must specify services for ${action} action`);
     }
-    const enabled = Object.keys(services).filter((n) => services[n]?.startup === 'enabled');
+    const exists = (list: readonly string[]): void => {
+      const missing = list.find((n) => !(n in services));
+      if (missing !== undefined)
+        throw badRequest(`cannot ${action} services: service ${JSON.stringify(missing)} does not exist`);
+    };
+    const unique = (list: readonly string[]): string[] => [...new Set(list)];
     const steps: Step[] = [];
-    const active = (n: string): boolean => this.isActive(n);
+    let counted: string[] = [];
     switch (action) {
       case 'start':
-        for (const name of names) if (!active(name)) steps.push({ action: 'start', name });
+      case 'autostart':
+        exists(requested);
+        // Already running services still get a start task (it logs "already started").
+        for (const name of unique(requested)) steps.push({ action: 'start', name });
+        counted = unique(requested);
         break;
       case 'stop':
-        for (const name of names) if (active(name)) steps.push({ action: 'stop', name });
+        exists(requested);
+        for (const name of unique(requested)) steps.push({ action: 'stop', name });
+        counted = unique(requested);
         break;
       case 'restart':
-        for (const name of names) if (active(name)) steps.push({ action: 'stop', name });
-        for (const name of names) steps.push({ action: 'start', name });
-        break;
-      case 'autostart':
-        if (enabled.length === 0) throw badRequest('no default services');
-        for (const name of enabled) if (!active(name)) steps.push({ action: 'start', name });
+        exists(requested);
+        // Stop every named service (running or not), then start them all.
+        for (const name of unique(requested)) steps.push({ action: 'stop', name });
+        for (const name of unique(requested)) steps.push({ action: 'start', name });
+        counted = unique(requested);
         break;
       case 'replan': {
-        // Restart running services whose configuration changed; start enabled ones that are down.
-        const changed = Object.keys(services).filter(
-          (n) => active(n) && this.state(n).startedWith !== canonical(services[n]),
-        );
-        const down = enabled.filter((n) => !active(n));
-        for (const name of changed) steps.push({ action: 'stop', name });
-        for (const name of [...changed, ...down]) steps.push({ action: 'start', name });
+        // servstate Replan(): services that ever ran and whose configuration changed are stopped and
+        // started; every `startup: enabled` service gets a start task too.
+        this.observeExits();
+        const changed = [...this.states.keys()]
+          .sort()
+          .filter((n) => this.states.get(n)?.startedWith !== canonical(services[n]));
+        const stop = changed.filter((n) => n in services);
+        const start = unique([...stop, ...enabled]).sort();
+        for (const name of stop) steps.push({ action: 'stop', name });
+        for (const name of start) steps.push({ action: 'start', name });
+        requested = unique([...stop, ...start]).sort();
+        counted = requested;
         break;
       }
       default:
-        throw badRequest(`action ${JSON.stringify(action)} is unsupported`);
+        throw badRequest(`invalid action ${JSON.stringify(action)}`);
     }
     const verb = (s: Step): string => (s.action === 'start' ? 'Start' : 'Stop');
     const tasks: TaskSpec[] = steps.map((s) => ({
       kind: s.action,
       summary: `${verb(s)} service ${JSON.stringify(s.name)}`,
     }));
-    const touched = [...new Set(steps.map((s) => s.name))];
-    const change = this.changes.create(action, summarise(action, touched), tasks, touched);
+    const title = action.charAt(0).toUpperCase() + action.slice(1);
+    const summary =
+      steps.length === 0
+        ? `${title} - no services`
+        : counted.length === 1
+          ? `${title} service ${JSON.stringify(requested[0])}`
+          : `${title} service ${JSON.stringify(requested[0])} and ${counted.length - 1} more`;
+    const change = this.changes.create(action, summary, tasks, unique(steps.map((s) => s.name)));
     this.queue = this.queue.then(() => this.run(change, steps, services));
     return change;
   }
@@ -201,18 +235,25 @@ export class ServiceManager {
         step.action === 'start'
           ? await this.start(step.name, services[step.name])
           : await this.stop(step.name, services[step.name]);
-      this.changes.finishTask(change.id, task.id, outcome === undefined ? {} : { error: outcome });
+      this.changes.finishTask(change.id, task.id, outcome);
     }
   }
 
-  /** Starts one service; returns the error text when it failed. */
-  private async start(name: string, service: Service | undefined): Promise<string | undefined> {
+  /** Starts one service (servstate doStart/serviceForStart); the outcome carries the error or log. */
+  private async start(name: string, service: Service | undefined): Promise<TaskOutcome> {
+    this.observeExits();
+    const existing = this.states.get(name);
+    if (existing?.current === 'active') {
+      existing.startedWith = canonical(service);
+      return { log: [`Service ${JSON.stringify(name)} already started.`] };
+    }
     const state = this.state(name);
     state.since = now();
+    state.startedWith = canonical(service);
     const injected = this.startErrors.get(name);
     if (injected) {
       state.current = 'error';
-      return injected;
+      return { error: injected };
     }
     // Pebble reports a starting service as active.
     state.current = 'active';
@@ -224,39 +265,41 @@ export class ServiceManager {
         state.current = 'error';
         state.since = now();
         // Go's ExitCode() is -1 for a process killed by a signal.
-        return `cannot start service: exited quickly with code ${early.exitCode ?? -1}`;
+        return { error: `cannot start service: exited quickly with code ${early.exitCode ?? -1}` };
       }
-      state.startedWith = canonical(service);
-      return undefined;
+      return {};
     } catch (error) {
       state.current = 'error';
       state.since = now();
-      return `cannot start service: ${(error as Error).message}`;
+      return { error: `cannot start service: ${(error as Error).message}` };
     } finally {
       this.busy.delete(name);
     }
   }
 
-  /** Stops one service (and its process, if it has one); returns the error text when it failed. */
-  private async stop(name: string, service: Service | undefined): Promise<string | undefined> {
-    const state = this.state(name);
-    if (state.current !== 'active') return undefined;
+  /** Stops one service (servstate doStop/serviceForStop); the outcome carries the error or log. */
+  private async stop(name: string, service: Service | undefined): Promise<TaskOutcome> {
+    this.observeExits();
+    const state = this.states.get(name);
+    const q = JSON.stringify(name);
+    if (!state) return { log: [`Service ${q} has never been started.`] };
+    if (state.current === 'inactive') return { log: [`Service ${q} already stopped.`] };
+    if (state.current === 'error') {
+      // An exited service moves to stopped.
+      state.current = 'inactive';
+      state.since = now();
+      return { log: [`Service ${q} had already exited.`] };
+    }
     this.busy.add(name);
     try {
       await this.runner.find(name)?.stop(killDelayMs(service));
       state.current = 'inactive';
       state.since = now();
-      return undefined;
+      return {};
     } catch (error) {
-      return `cannot stop service: ${(error as Error).message}`;
+      return { error: `cannot stop service: ${(error as Error).message}` };
     } finally {
       this.busy.delete(name);
     }
   }
-}
-
-function summarise(action: string, names: string[]): string {
-  const verb = action.charAt(0).toUpperCase() + action.slice(1);
-  if (names.length === 0) return `${verb} - no services`;
-  return `${verb} service ${names.map((n) => JSON.stringify(n)).join(' and ')}`;
 }
