@@ -109,7 +109,10 @@ describe('Pebble', () => {
     const result = unsupportedExec({
       command: ['python3', '--version'],
       environment: {},
-      stdin: Buffer.alloc(0),
+      readStdin: async () => Buffer.alloc(0),
+      onStdin: () => {},
+      write: () => {},
+      onSignal: () => {},
       signal: new AbortController().signal,
     });
     expect(result.exitCode).toBe(127);
