@@ -1,12 +1,14 @@
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild, type Plugin } from 'esbuild';
 import { stringify } from 'yaml';
 import { actionValidatorOptions } from './action-validators-plugin.js';
-import { DISPATCH_SCRIPT } from './dispatch-script.js';
+import { DISPATCH_SCRIPT, loaderScript } from './dispatch-script.js';
 import { manifestYaml } from './manifest.js';
 import { packTarget } from './pack-target.js';
 import { actionsDoc, type CharmProject, configDoc, metadataDoc } from './project.js';
+import { writeCharmTypes } from './typegen.js';
 
 /** Where a built charm's tree (what `.charm` holds) is written: `<charm>/dist/`. */
 export function distDir(project: CharmProject): string {
@@ -36,11 +38,14 @@ export interface BuildResult {
 
 /**
  * Builds a charm's prime tree in `dist/`: the single-file CommonJS bundle `lib/charm.cjs` (no
- * node_modules at run time; metadata, config and actions embedded so no YAML is parsed at dispatch),
- * `dispatch`, and `metadata.yaml`/`config.yaml`/`actions.yaml`/`manifest.yaml` as charmcraft writes them.
+ * node_modules at run time; metadata, config and actions embedded so no YAML is parsed at dispatch), its
+ * loader `lib/start.cjs` (a V8 code cache, see `loaderScript`), `dispatch`, and
+ * `metadata.yaml`/`config.yaml`/`actions.yaml`/`manifest.yaml` as charmcraft writes them.
  * Files are world-readable and dispatch executable, for charms that run as a non-root user.
  */
 export async function buildCharm(project: CharmProject): Promise<BuildResult> {
+  // The charm's declarations as types, for the compiler and editors (written only when they changed).
+  writeCharmTypes(project);
   const dist = distDir(project);
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'lib'), { recursive: true });
@@ -81,6 +86,8 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
     chmodSync(join(dist, name), mode);
   };
   chmodSync(bundle, 0o644);
+  const bundleHash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+  write('lib/start.cjs', loaderScript(bundleHash));
   write('dispatch', DISPATCH_SCRIPT, 0o755);
   write('metadata.yaml', stringify(metadata));
   // charmcraft writes config.yaml and actions.yaml with sorted keys (`yaml.safe_dump(..., sort_keys=True)`);

@@ -3,7 +3,6 @@
 // reconcile order, status texts, Pebble layer and environment. Beyond the original: nothing crashes the
 // hook (a non-leader unit, a missing token secret, bad platform data and Pebble errors end in a status
 // that says what is wrong), relation-broken stops the connector, and an unchanged reconcile writes nothing.
-import { randomUUID } from 'node:crypto';
 import {
   ActiveStatus,
   APIError,
@@ -144,7 +143,8 @@ export abstract class OpenctiConnectorCharm extends CharmBase {
     if (!this.unit.isLeader()) return;
     const bag = relation.data.get(this.app);
     bag.update({ connector_charm_name: this.meta.name, connector_type: this.connectorType });
-    if (!bag.get('connector_id')) bag.set('connector_id', randomUUID());
+    // Web Crypto (a global): loaded only here, not at every hook's start as node:crypto would be.
+    if (!bag.get('connector_id')) bag.set('connector_id', crypto.randomUUID());
   }
 
   /** Adds the layer and (re)starts the service when the wanted service differs from the plan's. */
