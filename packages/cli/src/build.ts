@@ -87,7 +87,8 @@ export async function buildCharm(project: CharmProject): Promise<BuildResult> {
   };
   chmodSync(bundle, 0o644);
   const bundleHash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
-  write('lib/start.cjs', loaderScript(bundleHash));
+  // Executable: it is the entrypoint `dispatch` names (charmcraft's linter checks it is).
+  write('lib/start.cjs', loaderScript(bundleHash), 0o755);
   write('dispatch', DISPATCH_SCRIPT, 0o755);
   write('metadata.yaml', stringify(metadata));
   // charmcraft writes config.yaml and actions.yaml with sorted keys (`yaml.safe_dump(..., sort_keys=True)`);
