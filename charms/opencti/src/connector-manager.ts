@@ -5,8 +5,12 @@
 // connectors that need it, invalid connector data is reported without stopping the others, and a broken
 // relation's user is deactivated at once.
 
-import type { OpenctiConnectorRequirer, RelatedConnector } from '@ops-ts/opencti-connector';
-import type { Logger } from '@ops-ts/ops';
+import type {
+  ConnectorRelations,
+  OpenctiConnectorRequirer,
+  RelatedConnector,
+} from '@ops-ts/opencti-connector';
+import type { Logger, Relation } from '@ops-ts/ops';
 import { CONNECTOR_USER_PREFIX, connectorGroup, connectorUserName } from './connector-users.js';
 import type { OpenctiClient } from './opencti-client.js';
 import type { OpenctiUser } from './opencti-types.js';
@@ -31,9 +35,14 @@ export class ConnectorManager {
     private readonly logger: Logger,
   ) {}
 
-  /** Serves every ready connector and deactivates the users of the others. OpenctiError propagates. */
-  async reconcile(): Promise<ConnectorReport> {
-    const { ready, invalid } = this.requirer.connectors();
+  /**
+   * Serves every ready connector and deactivates the users of the others; with `only` (a connector
+   * relation's own event), serves just that relation and sweeps nothing, so a platform hook costs the
+   * same whatever the number of connectors (upstream reconciles them all on every event; the full pass
+   * runs on every other event, update-status included). OpenctiError propagates.
+   */
+  async reconcile(only?: Relation): Promise<ConnectorReport> {
+    const { ready, invalid } = only ? this.#one(only) : this.requirer.connectors();
     const users = new Map((await this.client.listUsers(CONNECTOR_USER_PREFIX)).map((u) => [u.name, u]));
     const missingGroups = new Set<string>();
     const served = new Map<string, string>();
@@ -47,7 +56,7 @@ export class ConnectorManager {
       served.set(connector.app.name, user.name);
     }
     const kept = new Set(served.values());
-    for (const user of users.values()) {
+    for (const user of only ? [] : users.values()) {
       // Upstream re-sends Inactive on every reconcile; once is enough.
       if (!kept.has(user.name) && user.account_status !== 'Inactive') {
         await this.client.setAccountStatus(user.id, 'Inactive');
@@ -61,6 +70,15 @@ export class ConnectorManager {
       return line;
     });
     return { missingGroups: [...missingGroups].sort(), invalid: invalidLines, served };
+  }
+
+  /** One relation as `connectors()` would list it. */
+  #one(relation: Relation): Pick<ConnectorRelations, 'ready' | 'invalid'> {
+    const found = this.requirer.inspect(relation);
+    return {
+      ready: found.kind === 'ready' ? [found.connector] : [],
+      invalid: found.kind === 'invalid' ? [found.invalid] : [],
+    };
   }
 
   /** Deactivates the user of one application (its relation is going). */

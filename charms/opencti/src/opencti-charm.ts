@@ -12,7 +12,9 @@ import {
   type Framework,
   type HookEvent,
   type PebbleCustomNoticeEvent,
+  type Relation,
   type RelationBrokenEvent,
+  RelationEvent,
   type StatusBase,
   WaitingStatus,
 } from '@ops-ts/ops';
@@ -80,8 +82,13 @@ export class OpenctiCharm extends CharmBase {
   }
 
   /** Reconciles the platform, then the connectors, and sets the unit status. */
-  async reconcile(_event: HookEvent): Promise<void> {
-    this.unit.status = await this.#reconcile();
+  async reconcile(event: HookEvent): Promise<void> {
+    // A connector relation's own event serves that connector only; every other event serves them all.
+    const only =
+      event instanceof RelationEvent && event.relation.name === PLATFORM_RELATION && event.relation.active
+        ? event.relation
+        : undefined;
+    this.unit.status = await this.#reconcile(only);
   }
 
   /** A custom notice from the workload: reconcile when it is the charm's (the platform became healthy). */
@@ -122,7 +129,7 @@ export class OpenctiCharm extends CharmBase {
     }
   }
 
-  async #reconcile(): Promise<StatusBase> {
+  async #reconcile(only?: Relation): Promise<StatusBase> {
     try {
       publishRequests(this);
       const platform = await reconcilePlatform(this, this.container);
@@ -134,7 +141,7 @@ export class OpenctiCharm extends CharmBase {
         platform.publicUrl,
         this.framework.logger,
       );
-      return connectorStatus(await manager.reconcile());
+      return connectorStatus(await manager.reconcile(only));
     } catch (error) {
       if (error instanceof Blocked) return new BlockedStatus(error.message);
       if (error instanceof NotReady) return new WaitingStatus(error.message);

@@ -64,13 +64,29 @@ describe('users and groups', () => {
     const ctx = context(fake);
     const a = connector('crowdstrike-eu', undefined, { id: 21 });
     const b = connector('crowdstrike-us', undefined, { id: 22 });
-    const out = await ctx.run(ctx.on.relationChanged(a), world({}, [a, b]));
+    // A full pass (any event but a connector relation's own): every connector is served.
+    const out = await ctx.run(ctx.on.configChanged(), world({}, [a, b]));
     const ua = user('charm-connector-crowdstrike-eu');
     const ub = user('charm-connector-crowdstrike-us');
     expect(ua && ub && ua.api_token !== ub.api_token).toBe(true);
     expect(tokenSecret(out, a).latestContent).toEqual({ token: ua?.api_token });
     expect(tokenSecret(out, b).latestContent).toEqual({ token: ub?.api_token });
     expect(tokenSecret(out, a).id).not.toBe(tokenSecret(out, b).id);
+  });
+
+  it("a connector relation's own event serves that connector only (the others wait for a full pass)", async () => {
+    const ctx = context(fake);
+    const a = connector('crowdstrike-eu', undefined, { id: 21 });
+    const b = connector('crowdstrike-us', undefined, { id: 22 });
+    const out = await ctx.run(ctx.on.relationChanged(a), world({}, [a, b]));
+    expect(user('charm-connector-crowdstrike-eu')?.account_status).toBe('Active');
+    expect(user('charm-connector-crowdstrike-us')).toBeUndefined();
+    expect(getRelation(out, b).localAppData).toEqual({});
+    // Only the event's relation is listed and read: no relation-list or relation-get of the other one.
+    const touched = ctx.trace
+      .filter((c) => ['relation-list', 'relation-get'].includes(c.tool))
+      .map((c) => c.args.join(' '));
+    expect(touched.some((args) => args.includes(':22'))).toBe(false);
   });
 
   it('a non-leader leaves users and relations alone', async () => {
@@ -146,7 +162,7 @@ describe('removed connectors', () => {
       { connector_charm_name: 'opencti-mitre-connector', connector_type: 'EXTERNAL_IMPORT' },
       { id: 12 },
     );
-    const related = await ctx.run(ctx.on.relationChanged(rel), world({}, [rel, other]));
+    const related = await ctx.run(ctx.on.configChanged(), world({}, [rel, other]));
     const secretId = getRelation(related, rel).localAppData.opencti_token;
     // The platform is unhealthy, so the regular reconcile stops early: the broken handler acts anyway.
     fake.setHealthy(false);
@@ -180,7 +196,7 @@ describe('failures beyond upstream', () => {
       { connector_charm_name: 'opencti-export-file-stix-connector', connector_type: 'INTERNAL_EXPORT_FILE' },
       { id: 13 },
     );
-    const out = await ctx.run(ctx.on.relationChanged(importer), world({}, [importer, exporter]));
+    const out = await ctx.run(ctx.on.updateStatus(), world({}, [importer, exporter]));
     expect(out.unitStatus).toEqual(new BlockedStatus('missing group(s) in opencti: Connectors'));
     expect(user('charm-connector-crowdstrike')).toBeUndefined();
     expect(getRelation(out, importer).localAppData).toEqual({});
@@ -204,7 +220,7 @@ describe('failures beyond upstream', () => {
     const ctx = context(fake);
     const good = crowdstrike();
     const bad = connector('broken-one', { connector_charm_name: 'opencti-x-connector' }, { id: 14 });
-    const out = await ctx.run(ctx.on.relationChanged(good), world({}, [good, bad]));
+    const out = await ctx.run(ctx.on.updateStatus(), world({}, [good, bad]));
     expect(out.unitStatus).toEqual(
       new ActiveStatus('invalid opencti-connector data: broken-one: connector_type is missing'),
     );

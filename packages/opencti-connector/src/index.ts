@@ -19,6 +19,7 @@ export { LOGGING_RELATION, LogForwarder, type LokiEndpoints } from './log-forwar
 export { CONNECTOR_LOG_LEVELS, withValidLogLevel } from './log-level.js';
 export { type ConnectorOptionMeta, missingOptions } from './required-options.js';
 export {
+  type ConnectorRelation,
   type ConnectorRelations,
   type InvalidConnectorRelation,
   OpenctiConnectorRequirer,

@@ -34,6 +34,12 @@ export interface ConnectorRelations {
   readonly invalid: readonly InvalidConnectorRelation[];
 }
 
+/** What `inspect` found on one relation. */
+export type ConnectorRelation =
+  | { readonly kind: 'ready'; readonly connector: RelatedConnector }
+  | { readonly kind: 'pending'; readonly relation: Relation }
+  | { readonly kind: 'invalid'; readonly invalid: InvalidConnectorRelation };
+
 /** The label of the token secret of one relation (unique per owner, so it is found without the bag). */
 export function tokenSecretLabel(relationId: number): string {
   return `opencti-connector-token-${relationId}`;
@@ -53,17 +59,23 @@ export class OpenctiConnectorRequirer {
     const pending: Relation[] = [];
     const invalid: InvalidConnectorRelation[] = [];
     for (const relation of this.charm.model.relations(this.relationName)) {
-      const app = relation.app;
-      const bag = app ? relation.data.get(app).toObject() : {};
-      if (!app || (!bag.connector_charm_name && !bag.connector_type)) {
-        pending.push(relation);
-        continue;
-      }
-      const checked = checkProviderAppData(bag);
-      if (checked.ok) ready.push({ relation, app, data: checked.data });
-      else invalid.push({ relation, app, problems: checked.problems });
+      const found = this.inspect(relation);
+      if (found.kind === 'ready') ready.push(found.connector);
+      else if (found.kind === 'invalid') invalid.push(found.invalid);
+      else pending.push(relation);
     }
     return { ready, pending, invalid };
+  }
+
+  /** One relation's connector: ready (valid data), pending (nothing published yet) or invalid. */
+  inspect(relation: Relation): ConnectorRelation {
+    const app = relation.app;
+    const bag = app ? relation.data.get(app).toObject() : {};
+    if (!app || (!bag.connector_charm_name && !bag.connector_type)) return { kind: 'pending', relation };
+    const checked = checkProviderAppData(bag);
+    return checked.ok
+      ? { kind: 'ready', connector: { relation, app, data: checked.data } }
+      : { kind: 'invalid', invalid: { relation, app, problems: checked.problems } };
   }
 
   /**

@@ -67,6 +67,8 @@ export class Model {
   readonly #units = new Map<string, Unit>();
   readonly #apps = new Map<string, Application>();
   readonly #relations = new Map<string, Relation[]>();
+  readonly #relationIds = new Map<string, readonly number[]>();
+  readonly #relationById = new Map<string, Relation>();
   readonly #options: ModelOptions;
   #config: Readonly<Record<string, ConfigValue>> | undefined;
   readonly #entityCtx: EntityContext;
@@ -140,13 +142,37 @@ export class Model {
   relations(endpoint: string): readonly Relation[] {
     const cached = this.#relations.get(endpoint);
     if (cached) return cached;
-    if (!this.meta.relations[endpoint]) {
-      throw new Error(`unknown relation endpoint ${JSON.stringify(endpoint)} (not in metadata.yaml)`);
-    }
-    const ids = this.backend.relationIds(endpoint).filter((id) => id !== this.#options.brokenRelationId);
-    const list = ids.map((id) => this.buildRelation(endpoint, id, true));
+    const list = this.#liveIds(endpoint).map((id) => this.#liveRelation(endpoint, id));
     this.#relations.set(endpoint, list);
     return list;
+  }
+
+  /** The ids of the live relations on an endpoint (one `relation-ids` per endpoint per dispatch). */
+  #liveIds(endpoint: string): readonly number[] {
+    let ids = this.#relationIds.get(endpoint);
+    if (!ids) {
+      if (!this.meta.relations[endpoint]) {
+        throw new Error(`unknown relation endpoint ${JSON.stringify(endpoint)} (not in metadata.yaml)`);
+      }
+      ids = this.backend.relationIds(endpoint).filter((id) => id !== this.#options.brokenRelationId);
+      this.#relationIds.set(endpoint, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * One live relation, built (with its `relation-list`) the first time it is asked for. ops builds every
+   * relation of the endpoint to find one by id; building only the asked-for one gives the same Relation
+   * and saves a `relation-list` per other relation (the platform charm has one per connector).
+   */
+  #liveRelation(endpoint: string, id: number): Relation {
+    const key = `${endpoint}:${id}`;
+    let relation = this.#relationById.get(key);
+    if (!relation) {
+      relation = this.buildRelation(endpoint, id, true);
+      this.#relationById.set(key, relation);
+    }
+    return relation;
   }
 
   /**
@@ -159,8 +185,7 @@ export class Model {
       if (list.length > 1) throw new TooManyRelatedAppsError(endpoint, list.length, 1);
       return list[0];
     }
-    const live = this.relations(endpoint).find((r) => r.id === id);
-    if (live) return live;
+    if (this.#liveIds(endpoint).includes(id)) return this.#liveRelation(endpoint, id);
     const extra = this.#extraRelations.find((r) => r.name === endpoint && r.id === id);
     if (extra) return extra;
     const dead = this.buildRelation(endpoint, id, false);
@@ -270,7 +295,7 @@ export class Model {
 
   /** Sends every pending relation write: one `relation-set` per changed bag. */
   flush(): void {
-    for (const list of this.#relations.values()) for (const r of list) r.data.flush();
+    for (const r of this.#relationById.values()) r.data.flush();
     for (const r of this.#extraRelations) r.data.flush();
   }
 }
