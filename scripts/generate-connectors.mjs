@@ -51,7 +51,11 @@ function charmcraftYaml(c) {
     'build-base': c.base,
     platforms: Object.fromEntries(c.platforms.map((p) => [p, null])),
     parts: {
-      charm: { plugin: 'dump', source: 'dist', stage: ['dispatch', 'lib/charm.cjs'] },
+      charm: {
+        plugin: 'dump',
+        source: 'dist',
+        stage: ['dispatch', 'lib/charm.cjs', 'lib/start.cjs', 'lib/charm.cjs.map'],
+      },
       node: {
         plugin: 'nil',
         'build-snaps': ['node/22/stable'],

@@ -79,6 +79,7 @@ describe('the packed CrowdStrike connector through dispatch', () => {
       'config.yaml',
       'dispatch',
       'lib/charm.cjs',
+      'lib/charm.cjs.map',
       'lib/start.cjs',
       'manifest.yaml',
       'metadata.yaml',

@@ -72,7 +72,7 @@ parts:
   charm:
     plugin: dump
     source: dist
-    stage: [dispatch, lib/charm.cjs]
+    stage: [dispatch, lib/charm.cjs, lib/start.cjs, lib/charm.cjs.map]
   node:
     plugin: nil
     build-snaps: [node/22/stable]

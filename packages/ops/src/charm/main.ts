@@ -14,6 +14,7 @@ import { evaluateStatus, eventArgs, RESTRICTED_EVENTS } from './dispatch.js';
 import { type Env, eventNameOf, jujuContextFromEnv } from './juju-context.js';
 import { runLegacyHook } from './legacy-hook.js';
 import { loadCharmMeta } from './load-meta.js';
+import { traceback } from './traceback.js';
 
 /** Errors about bad input (not charm bugs), reported as one line without a stack. */
 const ONE_LINE_ERRORS = new Set([
@@ -132,7 +133,7 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
         return 1;
       }
       try {
-        backend.jujuLog('ERROR', `Uncaught exception while in charm code:\n${err.stack ?? err.message}`);
+        backend.jujuLog('ERROR', `Uncaught exception while in charm code:\n${traceback(err, ctx.charmDir)}`);
       } catch {
         // juju-log itself failed: stderr below is all we have.
       }
@@ -140,7 +141,7 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
         stderr(`Uncaught ${err.name} in charm code: ${err.message}`);
         stderr('Use `juju debug-log` to see the full traceback.');
       } else if (!ctx.debug) {
-        stderr(err.stack ?? err.message);
+        stderr(traceback(err, ctx.charmDir));
       }
       return 1;
     }
