@@ -2,6 +2,7 @@
 export { type BuildResult, buildCharm, distDir } from './build.js';
 export { DISPATCH_SCRIPT } from './dispatch-script.js';
 export { checkCharmName, type InitOptions, initCharm } from './init.js';
+export { downloadNode, isNodeVersion } from './node-download.js';
 export { charmFileName, checkNodeRuntime, type NodeRuntime, type PackOptions, packCharm } from './pack.js';
 export { type CharmProject, loadProject, ProjectError } from './project.js';
 export { CHARM_TYPES_FILE, charmTypesSource, writeCharmTypes } from './typegen.js';

@@ -39,7 +39,10 @@ program
   .argument('[dir]', 'the charm project folder', '.')
   .option('--all', 'every charm under charms/ and examples/')
   .option('-o, --out <dir>', 'where to write the .charm (default: the charm folder)')
-  .option('--node <path>', 'ship this Node executable as bin/node (Juju bases have no node on PATH)')
+  .option(
+    '--node <path|version>',
+    'ship a Node runtime as bin/node: a node executable, or a version such as 22 (Juju bases have no node)',
+  )
   .action(async (dir: string, opts: { all?: boolean; out?: string; node?: string }) => {
     const projects = targets(dir, opts.all);
     if (projects.length === 0)
@@ -52,7 +55,7 @@ program
       console.log(`packed ${out}`);
       if (!opts.node) {
         console.error(
-          `note: ${project.name} ships no Node runtime: it runs only where \`node\` is on the unit's PATH (Juju's bases have none); pack with --node <path> to include one`,
+          `note: ${project.name} ships no Node runtime: it runs only where \`node\` is on the unit's PATH (Juju's bases have none); pack with --node <path|version> to include one`,
         );
       }
     }

@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, realpathSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { zipDirectory } from '@ops-ts/archive';
 import { buildCharm } from './build.js';
+import { downloadNode, isNodeVersion } from './node-download.js';
 import { checkPackable } from './pack-checks.js';
 import { packTarget } from './pack-target.js';
 import { type CharmProject, ProjectError } from './project.js';
@@ -15,7 +16,8 @@ export function charmFileName(project: CharmProject): string {
 /** How to pack. */
 export interface PackOptions {
   /**
-   * The Node runtime to ship as `bin/node` (what `dispatch` runs first): the path of a node executable.
+   * The Node runtime to ship as `bin/node` (what `dispatch` runs first): the path of a node executable,
+   * or a version (`22`, `22.12.0`) fetched from the npm registry for the charm's architecture.
    * Without it the charm runs only where `node` is on the unit's PATH, which Juju's bases are not.
    */
   node?: string;
@@ -32,11 +34,8 @@ export interface NodeRuntime {
  * to) by running it: its `--version` must look like Node's.
  */
 export function checkNodeRuntime(path: string): NodeRuntime {
-  if (/^v?\d+(\.\d+){0,2}$/.test(path)) {
-    throw new ProjectError(
-      `--node takes the path of a node executable, not a version (${path}): ops-ts does not download Node; ` +
-        'use e.g. /snap/node/current/bin/node or the bin/node of a nodejs.org tarball',
-    );
+  if (isNodeVersion(path)) {
+    throw new ProjectError(`checkNodeRuntime takes the path of a node executable, not a version (${path})`);
   }
   let real: string;
   try {
@@ -66,7 +65,16 @@ export async function packCharm(
 ): Promise<string> {
   // Before anything is built or written: the name and platform become a path.
   checkPackable(project);
-  const runtime = options.node === undefined ? undefined : checkNodeRuntime(options.node);
+  const node = options.node;
+  // A version is fetched for the charm's architecture; a path is used as it is. Either way it must run.
+  const runtime =
+    node === undefined
+      ? undefined
+      : checkNodeRuntime(
+          isNodeVersion(node)
+            ? downloadNode(node, packTarget(project).bases[0]?.architectures[0] ?? 'amd64')
+            : node,
+        );
   const { dist } = await buildCharm(project);
   if (runtime) {
     mkdirSync(join(dist, 'bin'), { recursive: true });
