@@ -826,6 +826,7 @@ if (kitRates.length > 0) {
   );
   p();
 }
+mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, `${md.join('\n')}`);
 log(`wrote ${OUT} in ${totalS.toFixed(0)} s`);
 rmSync(work, { recursive: true, force: true });
