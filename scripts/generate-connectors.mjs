@@ -204,11 +204,15 @@ ${extras.length ? `\n${extras.join('\n')}\n` : ''}
 ## Pack and deploy
 
 \`\`\`sh
-npx ops-ts pack charms/${c.charm_name}        # or \`pnpm run pack\` for every charm
+npx ops-ts pack charms/${c.charm_name}             # for the local simulator (\`pnpm run pack\`: every charm)
+npx ops-ts pack charms/${c.charm_name} --node 22   # for a real model: ships Node 22 as bin/node
 \`\`\`
 
-writes \`${c.charm_name}_amd64.charm\`. To try it with OpenCTI on the local simulator, see the main
-README's demo. On a real Juju model (e.g. microk8s) next to the OpenCTI platform charm:
+writes \`${c.charm_name}_amd64.charm\`. Juju's bases have no Node, so a charm for a real model carries one:
+\`--node\` (a version, or the path of a node executable), or the real \`charmcraft pack\` after
+\`npx ops-ts build charms/${c.charm_name}\` (the \`charm\` part stages \`dist/\`, the \`node\` part ships the node
+snap's runtime). To try it with OpenCTI on the local simulator, see the main README's demo. On a real Juju
+model (e.g. microk8s) next to the OpenCTI platform charm:
 
 \`\`\`sh
 juju deploy ./${c.charm_name}_amd64.charm \\
