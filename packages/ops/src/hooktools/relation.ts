@@ -9,7 +9,12 @@ export function relationRef(endpoint: string, id: number): string {
 export function relationIds(run: Invoke, endpoint: string): number[] {
   const out = parseJson('relation-ids', run('relation-ids', [endpoint, '--format=json']));
   if (!Array.isArray(out)) return [];
-  return out.map((ref) => Number(String(ref).slice(String(ref).lastIndexOf(':') + 1)));
+  return out.map((ref) => {
+    // `<endpoint>:<id>`; anything else is not Juju's answer, and must not become a NaN relation id.
+    const match = typeof ref === 'string' ? /:(\d+)$/.exec(ref) : null;
+    if (!match) throw new Error(`relation-ids printed an entry that is not a relation id: ${JSON.stringify(ref)}`);
+    return Number(match[1]);
+  });
 }
 
 /** `relation-list --format=json -r REL` → remote unit names in scope. */
