@@ -12,7 +12,8 @@ export function relationIds(run: Invoke, endpoint: string): number[] {
   return out.map((ref) => {
     // `<endpoint>:<id>`; anything else is not Juju's answer, and must not become a NaN relation id.
     const match = typeof ref === 'string' ? /:(\d+)$/.exec(ref) : null;
-    if (!match) throw new Error(`relation-ids printed an entry that is not a relation id: ${JSON.stringify(ref)}`);
+    if (!match)
+      throw new Error(`relation-ids printed an entry that is not a relation id: ${JSON.stringify(ref)}`);
     return Number(match[1]);
   });
 }
