@@ -13,8 +13,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { GreeterCharm } from '../src/greeter.js';
 
-const charmcraft = new URL('../charmcraft.yaml', import.meta.url);
-const context = () => new Context(GreeterCharm, { charmcraft });
+// Given no declarations, the Context reads the charmcraft.yaml above this test file, as Scenario does.
+const context = () => new Context(GreeterCharm);
 
 const fans = () =>
   relation({

@@ -51,7 +51,7 @@ export {
   jujuContextFromEnv,
 } from './charm/juju-context.js';
 export { type ConfigInput, configKeyToProperty, type LoadConfigOptions } from './charm/load-config.js';
-export { type MainOptions, main, runDispatch } from './charm/main.js';
+export { type DispatchHooks, type MainOptions, main, runDispatch } from './charm/main.js';
 export {
   type ActionMeta,
   type CharmMeta,

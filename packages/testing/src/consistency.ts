@@ -232,6 +232,12 @@ export function consistencyProblems(state: State, event: CharmEvent, target: Che
   checkSecrets(state, out);
   checkStoredAndDeferred(state, target, out);
   checkEvent(event, state, target, out);
+  // Scenario's check too: Juju answers credential-get only on machine models.
+  if (state.model.cloudSpec && state.model.type === 'kubernetes') {
+    out.push(
+      "a cloud spec is only available to machine charms: use model: { type: 'machine', cloudSpec: ... }",
+    );
+  }
   return out;
 }
 

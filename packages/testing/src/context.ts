@@ -1,14 +1,16 @@
 /** `Context`: runs a charm class as a function of state, one event at a time (ops's Scenario `Context`). */
 import type { HookOptions, ModelState } from '@ops-ts/juju';
-import type { CharmClass, LogLevel, StoreData } from '@ops-ts/ops';
+import { type CharmClass, type EventBase, LifecycleEvent, type LogLevel, type StoreData } from '@ops-ts/ops';
 import { seedStore } from './charm-dir.js';
 import { type DeferredEvent, deferredSnapshot } from './deferred.js';
 import { ActionFailed, type ActionOutput, UncaughtCharmError } from './errors.js';
 import { type CharmEvent, EVENTS, type EventFactory } from './events.js';
+import { findCharmProject } from './find-project.js';
 import { deepFreeze } from './freeze.js';
 import { fromModelState } from './from-model.js';
+import { type RunManager, startManagedRun } from './manager.js';
 import type { ExecRecord } from './pebble.js';
-import { execute, type JujuLogLine, type RunResult, type ToolCall } from './run.js';
+import { type EmittedEvent, execute, type JujuLogLine, type RunResult, type ToolCall } from './run.js';
 import { type CharmSpec, type CharmSpecInit, loadCharmSpec } from './spec.js';
 import { state as buildState, type State, type StateInit } from './state.js';
 import type { Status } from './status.js';
@@ -30,6 +32,10 @@ export interface ContextOptions extends CharmSpecInit {
   readonly env?: Readonly<Record<string, string>>;
   /** Skip the consistency check (for deliberately odd states). */
   readonly skipConsistencyCheck?: boolean;
+  /** Also record re-emitted deferred events in `emittedEvents` (Scenario's `capture_deferred_events`). */
+  readonly captureDeferredEvents?: boolean;
+  /** Also record pre-commit, commit and collect-status in `emittedEvents` (`capture_framework_events`). */
+  readonly captureFrameworkEvents?: boolean;
 }
 
 /** A kit state as packages/juju holds it: the model, the hook context of the event, the framework store. */
@@ -75,6 +81,11 @@ export class Context<C extends CharmClass = CharmClass> {
   readonly appStatusHistory: Status[] = [];
   /** Commands run in containers over every run. */
   readonly execHistory: ExecRecord[] = [];
+  /**
+   * Events emitted over every run, custom ones included, in order (Scenario's `emitted_events`):
+   * framework events and re-emitted deferred events only when the options ask for them.
+   */
+  readonly emittedEvents: EventBase[] = [];
   /** The output of the last action run (also when it failed). */
   actionOutput: ActionOutput | undefined;
   /** Everything the last run produced. */
@@ -86,10 +97,12 @@ export class Context<C extends CharmClass = CharmClass> {
   constructor(
     /** The charm class under test. */
     readonly charmClass: C,
-    options: ContextOptions,
+    options: ContextOptions = {},
   ) {
     this.#options = options;
-    this.spec = loadCharmSpec(options);
+    // As Scenario does, a Context given no declarations finds the charm's charmcraft.yaml itself.
+    const given = options.meta !== undefined || options.charmcraft !== undefined;
+    this.spec = loadCharmSpec(given ? options : { ...options, charmcraft: findCharmProject() });
     this.appName = options.appName ?? this.spec.meta.name;
     this.unitId = options.unitId ?? 0;
     this.#charmPath = (charmClass as unknown as { handleKind?: string }).handleKind ?? charmClass.name;
@@ -101,7 +114,15 @@ export class Context<C extends CharmClass = CharmClass> {
   }
 
   /** Runs one event and returns everything it produced; never throws for charm errors. */
-  async runWithResult(event: CharmEvent, state: StateInit = {}): Promise<RunResult> {
+  runWithResult(event: CharmEvent, state: StateInit = {}): Promise<RunResult> {
+    return this.#execute(event, state, undefined);
+  }
+
+  async #execute(
+    event: CharmEvent,
+    state: StateInit,
+    charmReady: ((charm: InstanceType<C>) => Promise<void>) | undefined,
+  ): Promise<RunResult> {
     const o = this.#options;
     const result = await execute(event, state, {
       charmClass: this.charmClass,
@@ -114,8 +135,10 @@ export class Context<C extends CharmClass = CharmClass> {
       trusted: o.appTrusted ?? false,
       skipConsistencyCheck: o.skipConsistencyCheck ?? false,
       env: o.env ?? {},
+      ...(charmReady ? { charmReady: (charm) => charmReady(charm as InstanceType<C>) } : {}),
     });
     this.lastRun = result;
+    this.emittedEvents.push(...this.#captured(result.emitted));
     this.trace.push(...result.trace);
     this.jujuLog.push(...result.logs);
     this.unitStatusHistory.push(...result.unitStatusHistory);
@@ -125,13 +148,16 @@ export class Context<C extends CharmClass = CharmClass> {
     return result;
   }
 
-  /**
-   * Runs one event on `state` and returns the new state. Throws UncaughtCharmError when the charm throws
-   * (its error is the `cause`), ActionFailed when an action called `fail()`, InconsistentStateError when
-   * the state or event is impossible.
-   */
-  async run(event: CharmEvent, state: StateInit = {}): Promise<State> {
-    const result = await this.runWithResult(event, state);
+  #captured(emitted: readonly EmittedEvent[]): EventBase[] {
+    const o = this.#options;
+    return emitted
+      .filter((e) => o.captureDeferredEvents || !e.deferred)
+      .filter((e) => o.captureFrameworkEvents || !(e.event instanceof LifecycleEvent))
+      .map((e) => e.event);
+  }
+
+  /** Throws for a failed run (as `run` does) or returns its state. */
+  #stateOf(event: CharmEvent, result: RunResult): State {
     if (result.exitCode !== 0) {
       const cause = result.error;
       throw new UncaughtCharmError(
@@ -144,6 +170,48 @@ export class Context<C extends CharmClass = CharmClass> {
       throw new ActionFailed(result.actionOutput.failureMessage, result.state, result.actionOutput);
     }
     return result.state;
+  }
+
+  /**
+   * Runs `event` with the live charm in reach (Scenario's `with ctx(event, state) as mgr`): `body` gets
+   * `mgr.charm` before the event is emitted and calls `mgr.run()` for the output state, after which the
+   * same charm object can be inspected. If `body` never calls `run()`, the event runs when it returns.
+   *
+   *     await ctx.withManager(ctx.on.start(), state(), async (mgr) => {
+   *       expect(mgr.charm.ready).toBe(false);
+   *       const out = await mgr.run();
+   *       expect(mgr.charm.ready).toBe(true);
+   *     });
+   */
+  async withManager<R>(
+    event: CharmEvent,
+    state: StateInit,
+    body: (mgr: RunManager<InstanceType<C>>) => Promise<R> | R,
+  ): Promise<R> {
+    const managed = startManagedRun<InstanceType<C>>(
+      (ready) => this.#execute(event, state, ready),
+      (r) => this.#stateOf(event, r),
+    );
+    const mgr = await managed.ready;
+    let out: R;
+    try {
+      out = await body(mgr);
+    } catch (error) {
+      // The test's own failure wins; the paused run is still finished so nothing is left behind.
+      await managed.finish().catch(() => {});
+      throw error;
+    }
+    await managed.finish();
+    return out;
+  }
+
+  /**
+   * Runs one event on `state` and returns the new state. Throws UncaughtCharmError when the charm throws
+   * (its error is the `cause`), ActionFailed when an action called `fail()`, InconsistentStateError when
+   * the state or event is impossible.
+   */
+  async run(event: CharmEvent, state: StateInit = {}): Promise<State> {
+    return this.#stateOf(event, await this.runWithResult(event, state));
   }
 
   /**

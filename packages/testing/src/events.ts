@@ -1,5 +1,5 @@
 /** The events a run can fire (`ctx.on.*`): plain frozen descriptions resolved against the state at run time. */
-import type { JsonObject } from '@ops-ts/ops';
+import type { BoundEvent, CharmBase, CharmTypes, EventBase, JsonObject } from '@ops-ts/ops';
 import type { Container } from './containers.js';
 import { deepFreeze } from './freeze.js';
 import { type Relation, remoteUnitIds } from './relations.js';
@@ -37,6 +37,16 @@ export interface CharmEvent {
   readonly check?: string;
   /** Actions: parameters and id. */
   readonly action?: { readonly name: string; readonly params: JsonObject; readonly id?: string };
+  /** A custom event (not a Juju hook): which bound event of the live charm to emit, and its arguments. */
+  readonly custom?: CustomEmit;
+}
+
+/** A custom event to emit: the bound event, picked from the live charm, and the arguments of `emit`. */
+export interface CustomEmit {
+  /** Picks the bound event from the charm instance (e.g. `(charm) => charm.db.on.ready`). */
+  readonly select: (charm: CharmBase<CharmTypes>) => BoundEvent<EventBase, unknown[]>;
+  /** The arguments of its `emit`. */
+  readonly args: readonly unknown[];
 }
 
 const ident = (name: string) => name.replaceAll('-', '_');
@@ -160,7 +170,27 @@ export const EVENTS = Object.freeze({
       isAction: true,
       action: { name, params: structuredClone(params), ...(opts.id !== undefined ? { id: opts.id } : {}) },
     }),
+  /** A custom event on one of the charm's objects (see {@link customEvent}). */
+  custom: customEvent,
 });
+
+/**
+ * A custom event, as Scenario's `ctx.on.custom`: the dispatch runs as ops's does (deferred events first,
+ * collect-status and commit after), but emits `select(charm)` with `args` instead of a Juju hook's event.
+ * Juju has no hook for it, so `JUJU_DISPATCH_PATH` is `hooks/custom`.
+ *
+ *     await ctx.run(ctx.on.custom((charm: MyCharm) => charm.database.on.created, 'db1'), state());
+ */
+export function customEvent<Ch extends CharmBase<CharmTypes>, E extends EventBase, A extends unknown[]>(
+  select: (charm: Ch) => BoundEvent<E, A>,
+  ...args: A
+): CharmEvent {
+  const custom: CustomEmit = {
+    select: select as unknown as CustomEmit['select'],
+    args: Object.freeze([...args]),
+  };
+  return Object.freeze({ kind: 'custom', hook: 'custom', isAction: false, custom: Object.freeze(custom) });
+}
 
 /** The type of `ctx.on`. */
 export type EventFactory = typeof EVENTS;

@@ -17,8 +17,16 @@ export {
 } from './context.js';
 export { type DeferredEvent, deferredKind } from './deferred.js';
 export { ActionFailed, type ActionOutput, InconsistentStateError, UncaughtCharmError } from './errors.js';
-export { type CharmEvent, EVENTS, type EventFactory, type UnitRef } from './events.js';
+export {
+  type CharmEvent,
+  type CustomEmit,
+  customEvent,
+  EVENTS,
+  type EventFactory,
+  type UnitRef,
+} from './events.js';
 export { deepFreeze } from './freeze.js';
+export type { RunManager } from './manager.js';
 export { type Network, network } from './network.js';
 export type { ExecRecord } from './pebble.js';
 export { icmpPort, type Port, tcpPort, udpPort } from './ports.js';
@@ -35,10 +43,18 @@ export {
   subordinateRelation,
 } from './relations.js';
 export { type Resource, resource } from './resources.js';
-export type { JujuLogLine, RunResult, ToolCall } from './run.js';
+export type { EmittedEvent, JujuLogLine, RunResult, ToolCall } from './run.js';
 export { type Secret, type SecretContent, type SecretInit, secret } from './secrets.js';
 export { type CharmSpec, type CharmSpecInit, loadCharmSpec } from './spec.js';
-export { DEFAULT_MODEL, type ModelInfo, type State, type StateInit, state, withState } from './state.js';
+export {
+  type CloudSpec,
+  DEFAULT_MODEL,
+  type ModelInfo,
+  type State,
+  type StateInit,
+  state,
+  withState,
+} from './state.js';
 export type { Status } from './status.js';
 export { type Storage, storage } from './storage.js';
-export { type StoredStateEntry, storedState } from './stored-state.js';
+export { type StoredContent, type StoredStateEntry, storedState } from './stored-state.js';

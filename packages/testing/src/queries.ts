@@ -1,10 +1,11 @@
 /** Lookups in a state that fail with a message saying what is there instead. */
+import type { JsonObject, StoredState } from '@ops-ts/ops';
 import type { Container } from './containers.js';
 import type { Relation } from './relations.js';
 import type { Secret } from './secrets.js';
 import type { StateInit } from './state.js';
 import type { Storage } from './storage.js';
-import type { StoredStateEntry } from './stored-state.js';
+import type { StoredContent, StoredStateEntry } from './stored-state.js';
 
 function missing(what: string, known: string[]): Error {
   return new Error(`${what} is not in the state (it has: ${known.length > 0 ? known.join(', ') : 'none'})`);
@@ -63,8 +64,15 @@ export function getStorage(s: StateInit, name: string, index = 0): Storage {
   return found;
 }
 
-/** The stored state by name (default `stored`) and owner path (default: the charm). */
-export function getStoredState(s: StateInit, name = 'stored', ownerPath?: string): StoredStateEntry {
+/**
+ * The stored state by name (default `stored`) and owner path (default: the charm); typed against the
+ * charm's declaration with `getStoredState<MyCharm['stored']>(out)`.
+ */
+export function getStoredState<S = StoredState<JsonObject>>(
+  s: StateInit,
+  name = 'stored',
+  ownerPath?: string,
+): StoredStateEntry<StoredContent<S>> {
   const found = s.storedStates?.find(
     (x) => x.name === name && (ownerPath === undefined || x.ownerPath === ownerPath),
   );
@@ -74,5 +82,5 @@ export function getStoredState(s: StateInit, name = 'stored', ownerPath?: string
       (s.storedStates ?? []).map((x) => `${x.ownerPath ?? ''}/${x.name}`),
     );
   }
-  return found;
+  return found as StoredStateEntry<StoredContent<S>>;
 }

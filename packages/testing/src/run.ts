@@ -3,7 +3,16 @@
  * a HookContext of packages/juju (every hook tool goes through its rules) and a Pebble server per container.
  */
 import { beginHook, type HookContext, type JsonObject } from '@ops-ts/juju';
-import { type CharmClass, type LogLevel, runDispatch, type ToolRunner } from '@ops-ts/ops';
+import {
+  type CharmBase,
+  type CharmClass,
+  type CharmTypes,
+  type DispatchHooks,
+  type EventBase,
+  type LogLevel,
+  runDispatch,
+  type ToolRunner,
+} from '@ops-ts/ops';
 import { makeCharmDir, readStore, removeDir, seedStore } from './charm-dir.js';
 import { assertConsistent } from './consistency.js';
 import { hookEnv } from './env.js';
@@ -34,6 +43,14 @@ export interface JujuLogLine {
   readonly message: string;
 }
 
+/** An event the framework emitted during a run, and whether it was a deferred one re-emitted. */
+export interface EmittedEvent {
+  /** The event object the observers got. */
+  readonly event: EventBase;
+  /** True when a deferred event was re-emitted at the start of the dispatch. */
+  readonly deferred: boolean;
+}
+
 /** Everything one run produced. */
 export interface RunResult {
   /** The output state. */
@@ -56,6 +73,8 @@ export interface RunResult {
   readonly execs: readonly ExecRecord[];
   /** The action's output, for action events. */
   readonly actionOutput: ActionOutput | undefined;
+  /** Every event emitted, in order: framework and re-emitted deferred events included. */
+  readonly emitted: readonly EmittedEvent[];
 }
 
 /** How the charm is run. */
@@ -80,6 +99,25 @@ export interface RunSettings {
   readonly skipConsistencyCheck: boolean;
   /** Extra environment variables. */
   readonly env: Readonly<Record<string, string>>;
+  /** Given the live charm before any event is emitted; the run waits for it (the run manager). */
+  readonly charmReady?: (charm: CharmBase<CharmTypes>) => void | Promise<void>;
+}
+
+/** The dispatch hooks of a run: record emitted events, hand out the charm, emit a custom event. */
+function dispatchHooks(event: CharmEvent, settings: RunSettings, emitted: EmittedEvent[]): DispatchHooks {
+  const custom = event.custom;
+  return {
+    onEmit: (e, how) => emitted.push({ event: e, deferred: how.deferred }),
+    ...(settings.charmReady ? { charmReady: settings.charmReady } : {}),
+    ...(custom
+      ? {
+          emit: (charm: CharmBase<CharmTypes>) => {
+            const bound = custom.select(charm);
+            return bound.emit(...custom.args);
+          },
+        }
+      : {}),
+  };
 }
 
 function actionOutput(hook: HookContext): ActionOutput | undefined {
@@ -139,6 +177,7 @@ export async function execute(
       extra: settings.env,
     });
     const stderr: string[] = [];
+    const emitted: EmittedEvent[] = [];
     let error: Error | undefined;
     let exitCode: number;
     try {
@@ -150,6 +189,7 @@ export async function execute(
           error = e;
         },
         ...(settings.logLevel ? { logLevel: settings.logLevel } : {}),
+        hooks: dispatchHooks(event, settings, emitted),
       });
     } catch (e) {
       // The hook environment itself could not be read.
@@ -178,6 +218,7 @@ export async function execute(
       appStatusHistory: history.filter((h) => h.kind === 'application').map(statusFromRecord),
       execs: [...workloads.execs],
       actionOutput: actionOutput(hook),
+      emitted,
     };
   } finally {
     await workloads.close();

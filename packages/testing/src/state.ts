@@ -1,4 +1,5 @@
 /** The state a charm sees: a plain, deep-frozen object, built with {@link state} from a partial literal. */
+import type { CloudSpec as JujuCloudSpec } from '@ops-ts/juju';
 import type { ConfigValue } from '@ops-ts/ops';
 import type { Container } from './containers.js';
 import type { DeferredEvent } from './deferred.js';
@@ -12,6 +13,12 @@ import { type Status, toStatus, UNKNOWN } from './status.js';
 import type { Storage } from './storage.js';
 import type { StoredStateEntry } from './stored-state.js';
 
+/**
+ * The cloud spec `credential-get` returns to a trusted charm (`Model.getCloudSpec()`); fields left out
+ * default to a local LXD cloud. Machine models only, as in Juju.
+ */
+export type CloudSpec = Partial<JujuCloudSpec>;
+
 /** The model this unit lives in. */
 export interface ModelInfo {
   /** Model name (default `test-model`). */
@@ -20,6 +27,8 @@ export interface ModelInfo {
   readonly uuid: string;
   /** `kubernetes` (default) or `machine`. */
   readonly type: 'kubernetes' | 'machine';
+  /** The cloud spec, for a trusted charm on a machine model (Scenario's `Model(cloud_spec=...)`). */
+  readonly cloudSpec?: CloudSpec;
 }
 
 /** Everything Juju and the workload hold for one unit, before or after an event. */

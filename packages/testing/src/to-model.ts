@@ -12,6 +12,7 @@ import {
   makeNetwork,
   makeStatus,
   newModel,
+  setCloud,
   type Unit,
 } from '@ops-ts/juju';
 import type { CharmEvent, UnitRef } from './events.js';
@@ -255,6 +256,7 @@ function hookOptions(
 /** Builds the model and the hook context for running `event` on `s`. */
 export function toModelState(s: State, event: CharmEvent, id: UnitIdentity): Translated {
   const model = newModel({ name: s.model.name, uuid: s.model.uuid, type: s.model.type });
+  if (s.model.cloudSpec) setCloud(model, structuredClone(s.model.cloudSpec));
   const own = addOwnApplication(s, id, model).name;
   const broken = event.hook.endsWith('-relation-broken') ? event.relation?.id : undefined;
   for (const rel of s.relations) addRelation(model, rel, id, own, rel.id === broken);

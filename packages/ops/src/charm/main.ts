@@ -2,14 +2,15 @@ import { DispatchAbort } from '../backend/abort.js';
 import type { LogLevel } from '../backend/backend.js';
 import { HookToolBackend } from '../backend/hooktool-backend.js';
 import { FileStore } from '../framework/file-store.js';
-import { Framework } from '../framework/framework.js';
+import { type EmitListener, Framework } from '../framework/framework.js';
 import { JujuStore } from '../framework/juju-store.js';
 import { JujuLogger, parseLogLevel } from '../framework/logger.js';
 import { runWithLogger } from '../framework/module-logger.js';
 import { spawnRunner, type ToolRunner } from '../hooktools/runner.js';
 import type { ContainerPorts } from '../model/container.js';
 import { Model } from '../model/model.js';
-import type { CharmClass } from './charm-base.js';
+import type { CharmBase, CharmClass } from './charm-base.js';
+import type { CharmTypes } from './charm-types.js';
 import { evaluateStatus, eventArgs, RESTRICTED_EVENTS } from './dispatch.js';
 import { type Env, eventNameOf, jujuContextFromEnv } from './juju-context.js';
 import { runLegacyHook } from './legacy-hook.js';
@@ -44,6 +45,18 @@ export interface MainOptions {
   stderr?: (line: string) => void;
   /** Told about an error that ends the dispatch with exit 1 (the testing kit re-raises it). */
   onUncaughtError?: (error: Error) => void;
+  /** The testing kit's hooks into the dispatch (as Scenario subclasses ops's manager); absent in production. */
+  hooks?: DispatchHooks;
+}
+
+/** Where a test may look into a dispatch: the events it emits, the live charm, a custom event. */
+export interface DispatchHooks {
+  /** Told of every event emitted or re-emitted. */
+  onEmit?: EmitListener;
+  /** Given the charm once constructed, before any event; the dispatch waits until it resolves. */
+  charmReady?: (charm: CharmBase<CharmTypes>) => void | Promise<void>;
+  /** Emits this instead of the hook's own event (a custom event on one of the charm's objects). */
+  emit?: (charm: CharmBase<CharmTypes>) => Promise<void>;
 }
 
 /**
@@ -98,13 +111,23 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
           : {}),
       });
       const store = options.useJujuForStorage ? new JujuStore(backend) : new FileStore(ctx.charmDir);
-      const framework = new Framework({ store, model, logger, charmDir: ctx.charmDir });
+      const hooks = options.hooks;
+      const framework = new Framework({
+        store,
+        model,
+        logger,
+        charmDir: ctx.charmDir,
+        ...(hooks?.onEmit ? { onEmit: hooks.onEmit } : {}),
+      });
       const charm = new charmClass(framework);
+      await hooks?.charmReady?.(charm);
       const restricted = RESTRICTED_EVENTS.has(eventName);
 
       if (!restricted) await framework.reemit();
-      const bound = charm.on.byKind(eventName);
-      if (bound) {
+      const bound = hooks?.emit ? undefined : charm.on.byKind(eventName);
+      if (hooks?.emit) {
+        await hooks.emit(charm);
+      } else if (bound) {
         const args = eventArgs(bound, ctx, model, logger);
         logger.debug(`Emitting Juju event ${eventName}.`);
         await (bound.emit as (...a: unknown[]) => Promise<void>)(...args);

@@ -43,6 +43,23 @@ export interface CommitParticipant {
 
 const COUNTER_PATH = 'StoredStateData[_stored]';
 
+/** Told of every event the framework emits or re-emits (the testing kit's `emittedEvents`). */
+export type EmitListener = (event: EventBase, how: { readonly deferred: boolean }) => void;
+
+/** What a Framework is built from. */
+export interface FrameworkOptions {
+  /** Where stored state and deferred events persist. */
+  store: FrameworkStore;
+  /** The model of this dispatch. */
+  model: Model;
+  /** The dispatch's logger. */
+  logger: Logger;
+  /** The charm directory. */
+  charmDir: string;
+  /** Told of each emitted and re-emitted event (tests); absent in production. */
+  onEmit?: EmitListener;
+}
+
 /** Finds the name under which `handler` is reachable on `observer` (own field or prototype method). */
 function methodNameOf(observer: object, handler: unknown): string | undefined {
   for (const key of Object.keys(observer)) {
@@ -85,8 +102,10 @@ export class Framework {
   #eventCount: number;
   #nextSequence: number;
   #committed = false;
+  readonly #onEmit: EmitListener | undefined;
 
-  constructor(options: { store: FrameworkStore; model: Model; logger: Logger; charmDir: string }) {
+  constructor(options: FrameworkOptions) {
+    this.#onEmit = options.onEmit;
     this.model = options.model;
     this.logger = options.logger;
     this.charmDir = options.charmDir;
@@ -174,6 +193,7 @@ export class Framework {
   /** Emits an event: one notice per observer, then delivery to each (ops `Framework._emit`). */
   async emitEvent(event: EventBase): Promise<void> {
     event.framework = this;
+    this.#onEmit?.(event, { deferred: false });
     const data = event.snapshot();
     assertJson(data, `snapshot of ${event.handle.path}`);
     const parent = event.handle.parent?.path ?? '';
@@ -248,6 +268,7 @@ export class Framework {
         continue;
       }
       event.deferred = false;
+      if (singlePath === undefined) this.#onEmit?.(event, { deferred: true });
       await (method as (e: EventBase) => unknown).call(observer, event);
       if (event.deferred) redeferred.add(notice.eventPath);
       else this.dropNotice(notice);
