@@ -48,7 +48,7 @@ function setup() {
     toolsDir: join(dir, 'tools'),
   });
   const run = async (hook: string, extra: { relationId?: number; remoteUnit?: string } = {}) => {
-    const r = await runner.run({ unit: 'greeter/0', hook, ...extra });
+    const r = await runner.run({ unit: 'greeter/0', hookName: hook, ...extra });
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     return r;
@@ -116,7 +116,7 @@ describe('the packed greeter through dispatch', () => {
     await e.run('install');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(e.charmDir, '.unit-state.json'), '{"snapshots":');
-    const r = await e.runner.run({ unit: 'greeter/0', hook: 'config-changed' });
+    const r = await e.runner.run({ unit: 'greeter/0', hookName: 'config-changed' });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^ERROR framework state file .* is corrupt/);
     expect(e.state.relations[String(e.rel.id)]?.appData.greeter).toEqual({});

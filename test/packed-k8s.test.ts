@@ -64,7 +64,7 @@ async function setup(opts: { pebble?: boolean; config?: Record<string, string | 
   });
   closers.push(() => runner.close());
   const run = async (hook: string, extra: { workloadName?: string; checkName?: string } = {}) => {
-    const r = await runner.run({ unit: 'webserver/0', hook, ...extra });
+    const r = await runner.run({ unit: 'webserver/0', hookName: hook, ...extra });
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     return r;

@@ -58,7 +58,7 @@ async function setup() {
   const relationId = input.relations[0]?.id ?? -1;
   const unit = `${CHARM}/0`;
   const run = async (hook: string, extra: Partial<Parameters<HookRunner['run']>[0]> = {}) => {
-    const result = await runner.run({ unit, hook, ...extra });
+    const result = await runner.run({ unit, hookName: hook, ...extra });
     expect({ exit: result.exitCode, stderr: result.stderr }).toEqual({ exit: 0, stderr: '' });
     return result;
   };

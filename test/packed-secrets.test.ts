@@ -120,7 +120,7 @@ describe('the packed secret-keeper through dispatch', () => {
 
     // install on the leader: an app-owned secret with a label and a generated password, rendered for
     // the workload; content passed as a file, never on the command line.
-    const install = await e.run({ unit: 'keeper/0', hook: 'install' });
+    const install = await e.run({ unit: 'keeper/0', hookName: 'install' });
     const secret = e.ownedBy('keeper');
     expect(secret).toMatchObject({ label: 'keeper-password', latestRevision: 1, grants: [] });
     if (!secret) return;
@@ -141,7 +141,7 @@ describe('the packed secret-keeper through dispatch', () => {
     ]);
 
     // leader-elected finds the secret by its label instead of creating another one.
-    await e.run({ unit: 'keeper/0', hook: 'leader-elected' });
+    await e.run({ unit: 'keeper/0', hookName: 'leader-elected' });
     expect(Object.values(state.secrets).filter((s) => s.owner.name === 'keeper')).toHaveLength(1);
 
     // ops's canonical form of the id: secret://<model uuid>/<xid>.
@@ -149,7 +149,7 @@ describe('the packed secret-keeper through dispatch', () => {
     // The client joins: granted on the relation, the id published in the keeper's app bag.
     await e.run({
       unit: 'keeper/0',
-      hook: 'credentials-relation-joined',
+      hookName: 'credentials-relation-joined',
       relationId: rel.id,
       remoteUnit: 'client/0',
     });
@@ -162,10 +162,10 @@ describe('the packed secret-keeper through dispatch', () => {
 
     // The client (its own leader creates its own password on install) reads the keeper's on
     // relation-changed, labels it, and tracks revision 1.
-    await e.run({ unit: 'client/0', hook: 'install' });
+    await e.run({ unit: 'client/0', hookName: 'install' });
     await e.run({
       unit: 'client/0',
-      hook: 'vault-relation-changed',
+      hookName: 'vault-relation-changed',
       relationId: rel.id,
       remoteUnit: 'keeper/0',
     });
@@ -203,7 +203,7 @@ describe('the packed secret-keeper through dispatch', () => {
     expect(e.file('client', 'vault-password')).toBe(first);
     await e.run({
       unit: 'client/0',
-      hook: 'secret-changed',
+      hookName: 'secret-changed',
       secretId: `secret:${secret.id}`,
       secretLabel: 'vault-password',
     });
@@ -213,7 +213,7 @@ describe('the packed secret-keeper through dispatch', () => {
     // Nobody tracks revision 1 any more: secret-remove removes it.
     await e.run({
       unit: 'keeper/0',
-      hook: 'secret-remove',
+      hookName: 'secret-remove',
       secretId: `secret:${secret.id}`,
       secretLabel: 'keeper-password',
       secretRevision: 1,
@@ -241,7 +241,7 @@ describe('the packed secret-keeper through dispatch', () => {
 
   it('fails an action whose params break the schema, naming the param, with no results', async () => {
     const e = setup();
-    await e.run({ unit: 'keeper/0', hook: 'install' });
+    await e.run({ unit: 'keeper/0', hookName: 'install' });
     const cases: [JsonObject, string][] = [
       [{ length: 8 }, 'param "length" must be >= 16, got 8 (minimum)'],
       [{ length: 20.5 }, 'param "length" must be integer, got 20.5 (type)'],
@@ -278,14 +278,14 @@ describe('the packed secret-keeper through dispatch', () => {
     const keeper = e.state.applications.keeper;
     if (!keeper) throw new Error('no keeper');
     keeper.config['data-dir'] = join(blocker, 'data');
-    const failed = await e.runRaw({ unit: 'keeper/0', hook: 'install' });
+    const failed = await e.runRaw({ unit: 'keeper/0', hookName: 'install' });
     expect(failed.exitCode).toBe(1);
     expect(failed.toolCalls.map((c) => c.tool)).toContain('secret-add');
     expect(e.ownedBy('keeper')).toBeUndefined();
 
     // With a usable data dir the retried hook creates it.
     keeper.config['data-dir'] = e.dataDir.keeper;
-    await e.run({ unit: 'keeper/0', hook: 'install' });
+    await e.run({ unit: 'keeper/0', hookName: 'install' });
     const secret = e.ownedBy('keeper');
     expect(secret?.latestRevision).toBe(1);
     const before = (secret && revisionValue(secret, 1)) ?? '';
@@ -310,7 +310,7 @@ describe('the packed secret-keeper through dispatch', () => {
 
   it('only the leader rotates the password', async () => {
     const e = setup();
-    await e.run({ unit: 'keeper/0', hook: 'install' });
+    await e.run({ unit: 'keeper/0', hookName: 'install' });
     const keeper = e.state.applications.keeper;
     if (keeper) keeper.leader = null;
     const record = await e.action({});

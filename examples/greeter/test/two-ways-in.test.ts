@@ -70,12 +70,8 @@ describe('the kit and the packed dispatch agree', () => {
     let kitState: State = input;
     for (const event of events) {
       const kit = await ctx.runWithResult(event, kitState);
-      const packed = await runner.run({
-        unit: ctx.unitName,
-        hook: event.hook,
-        ...(event.relation ? { relationId: event.relation.id } : {}),
-        ...(typeof event.remoteUnit === 'number' ? { remoteUnit: `fan/${event.remoteUnit}` } : {}),
-      });
+      // One hook identity for both: the kit's own, for this event on this state.
+      const packed = await runner.run(ctx.toModel(event, kitState).hook);
       expect({ exit: packed.exitCode, stderr: packed.stderr }).toEqual({ exit: kit.exitCode, stderr: '' });
       // Same hook-tool calls, in the same order, with the same argv.
       expect(packed.toolCalls).toEqual(kit.trace.map(({ tool, args }) => ({ tool, args })));

@@ -5,6 +5,7 @@
  */
 import type { StateChange } from './changes.js';
 import { applyPending } from './commit.js';
+import type { HookIdentity } from './hook-identity.js';
 import { unitApp } from './ids.js';
 import { recordMembership } from './members.js';
 import { applyDelta, emptyPending, type PendingChanges } from './pending.js';
@@ -21,30 +22,8 @@ import type {
 import { executeTool, type ToolResult } from './tool.js';
 import { TOOLS } from './tools/index.js';
 
-/** Which hook or action is running, and its relation/secret/storage/workload context. */
-export interface HookOptions {
-  /** The unit running the hook. */
-  unit: string;
-  /** Hook name (e.g. `db-relation-changed`); omit for actions. */
-  hookName?: string;
-  /** Id of the running action (from `state.actions`); makes this an action context. */
-  actionId?: string;
-  /** Relation of a relation hook. */
-  relationId?: number;
-  /** `JUJU_REMOTE_UNIT` (empty/absent for created, broken and app-data changed). */
-  remoteUnit?: string;
-  /** `JUJU_REMOTE_APP` (derived from the relation when absent). */
-  remoteApp?: string;
-  /** `JUJU_DEPARTING_UNIT` in relation-departed. */
-  departingUnit?: string;
-  /** `JUJU_SECRET_ID` in secret hooks. */
-  secretId?: string;
-  /** `JUJU_SECRET_REVISION` in secret-expired / secret-remove. */
-  secretRevision?: number;
-  /** `JUJU_STORAGE_ID` in storage hooks. */
-  storageId?: string;
-  /** `JUJU_WORKLOAD_NAME` in workload hooks. */
-  workloadName?: string;
+/** Which hook or action is running (its identity), and the clock it runs by. */
+export interface HookOptions extends HookIdentity {
   /** Clock (default: wall clock); lets tests pin timestamps. */
   now?: () => Date;
 }

@@ -35,6 +35,12 @@ export {
   runHookTool,
 } from './hook-context.js';
 export {
+  DEFAULT_JUJU_VERSION,
+  type HookEnvironmentSettings,
+  hookEnvironment,
+} from './hook-environment.js';
+export { type HookIdentity, hookLabel } from './hook-identity.js';
+export {
   isValidApplicationName,
   isValidUnitName,
   newSecretId,

@@ -22,14 +22,18 @@ export function queueFollowUps(ctx: SimContext, source: string, changes: readonl
         const app = ctx.state.applications[change.app];
         for (const unit of app?.units ?? []) {
           if (unit !== app?.leader && alive(ctx, unit))
-            enqueue(ctx, unit, { unit, hook: 'leader-settings-changed' });
+            enqueue(ctx, unit, { unit, hookName: 'leader-settings-changed' });
         }
         break;
       }
       case 'storage-added':
         for (const id of change.storageIds) {
           const name = ctx.state.storage[id]?.name ?? id.split('/')[0];
-          enqueue(ctx, change.unit, { unit: change.unit, hook: `${name}-storage-attached`, storageId: id });
+          enqueue(ctx, change.unit, {
+            unit: change.unit,
+            hookName: `${name}-storage-attached`,
+            storageId: id,
+          });
         }
         break;
       default:
@@ -49,7 +53,8 @@ function relationData(ctx: SimContext, source: string, relationId: number, app: 
     if (unit) {
       // Before it has joined that unit, the pending joined/changed pair carries the news.
       const joinPending = agent?.queue.some(
-        (q) => q.relationId === relationId && q.remoteUnit === unit && q.hook?.endsWith('-relation-joined'),
+        (q) =>
+          q.relationId === relationId && q.remoteUnit === unit && q.hookName?.endsWith('-relation-joined'),
       );
       if (!joinPending) enqueue(ctx, target, relationHook(rel, target, 'changed', { remoteUnit: unit }));
     } else {
@@ -67,7 +72,7 @@ function secretRevision(ctx: SimContext, secretId: string, revision: number): vo
     if (owner || !alive(ctx, unit) || consumer.revision >= revision) continue;
     enqueue(ctx, unit, {
       unit,
-      hook: 'secret-changed',
+      hookName: 'secret-changed',
       secretId: `secret:${secretId}`,
       secretLabel: consumer.label ?? '',
     });

@@ -9,7 +9,7 @@ const COALESCED =
 
 function same(a: HookRequest, b: HookRequest): boolean {
   return (
-    a.hook === b.hook &&
+    a.hookName === b.hookName &&
     a.relationId === b.relationId &&
     (a.remoteUnit ?? '') === (b.remoteUnit ?? '') &&
     (a.remoteApp ?? '') === (b.remoteApp ?? '') &&
@@ -22,7 +22,7 @@ export function enqueue(ctx: SimContext, unit: string, ...reqs: HookRequest[]): 
   const agent = ctx.sim.units[unit];
   if (!agent) return;
   for (const req of reqs) {
-    const hook = req.hook ?? '';
+    const hook = req.hookName ?? '';
     // The running hook may have read the old data already: only a waiting one absorbs the news.
     const waiting = agent.running ? agent.queue.slice(1) : agent.queue;
     if (COALESCED.test(hook) && waiting.some((q) => same(q, req))) continue;

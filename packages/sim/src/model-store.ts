@@ -23,7 +23,13 @@ import { SimError } from './errors.js';
 import { type HookLogEntry, newSimState, type SimState } from './sim-state.js';
 import { commitGeneration, currentGeneration, hasLegacyFiles, readCommitted } from './store/generations.js';
 import { lockModel } from './store/model-lock.js';
-import { nullPrototypes, parseModelJson, simProblem, stateProblem } from './store/model-shape.js';
+import {
+  nullPrototypes,
+  parseModelJson,
+  simProblem,
+  stateProblem,
+  upgradeQueues,
+} from './store/model-shape.js';
 import { mkdirPrivate, PRIVATE_FILE, writeAtomic } from './store/private-fs.js';
 
 /** Default model name. */
@@ -133,7 +139,7 @@ export class ModelStore {
       });
     }
     const state = this.parse('state.json', committed.state, stateProblem) as ModelState;
-    const sim = this.parse('sim.json', committed.sim, simProblem) as SimState;
+    const sim = upgradeQueues(this.parse('sim.json', committed.sim, simProblem) as SimState);
     return { state, sim };
   }
 

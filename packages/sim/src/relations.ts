@@ -43,7 +43,12 @@ export function relationHook(
   what: string,
   extra: Partial<HookRequest> = {},
 ): HookRequest {
-  return { unit, hook: `${endpointOf(rel, unitApp(unit))}-relation-${what}`, relationId: rel.id, ...extra };
+  return {
+    unit,
+    hookName: `${endpointOf(rel, unitApp(unit))}-relation-${what}`,
+    relationId: rel.id,
+    ...extra,
+  };
 }
 
 /** joined then changed for one remote unit. */

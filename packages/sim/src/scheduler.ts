@@ -124,9 +124,9 @@ async function runNext(ctx: SimContext, deps: SchedulerDeps, unit: string): Prom
       // The failed hook stays first in line: `resolve` retries it.
       agent.queue.unshift(req);
       agent.error = { hook, message: `hook failed: "${hook}"` };
-    } else if (req.hook === 'start') {
+    } else if (req.hookName === 'start') {
       agent.started = true;
-    } else if (req.hook === 'remove') {
+    } else if (req.hookName === 'remove') {
       await deps.pebble.stop(unit);
       finaliseUnitRemoval(ctx, unit);
       await deps.workloads.reap();

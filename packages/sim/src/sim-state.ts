@@ -138,5 +138,5 @@ export interface HookLogEntry {
 
 /** The display name of a hook request: the hook, or `action:<name>`. */
 export function hookName(req: HookRequest): string {
-  return req.hook ?? `action:${req.actionName ?? ''}`;
+  return req.hookName ?? `action:${req.actionName ?? ''}`;
 }

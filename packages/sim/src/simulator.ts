@@ -259,7 +259,7 @@ export class Simulator implements SimContext {
     this.change(() => {
       for (const [unit, agent] of Object.entries(this.#sim.units)) {
         if (agent.started && !agent.error && this.#state.units[unit]?.life === 'alive') {
-          enqueue(this, unit, { unit, hook: 'update-status' });
+          enqueue(this, unit, { unit, hookName: 'update-status' });
         }
       }
     });

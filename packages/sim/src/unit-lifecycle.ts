@@ -44,21 +44,21 @@ export function addUnitWithHooks(ctx: SimContext, appName: string): string {
   const storage = charmStorage(app.charm).map((name) => addStorage(state, unit, name));
   const storageHooks: HookRequest[] = storage.map((s) => ({
     unit,
-    hook: `${s.name}-storage-attached`,
+    hookName: `${s.name}-storage-attached`,
     storageId: s.id,
   }));
   const rels = relationsOf(state, appName).filter((r) => r.life === 'alive');
   for (const rel of rels) enterScope(state, rel, unit);
   const hooks: HookRequest[] = [];
   if (!k8s) hooks.push(...storageHooks);
-  hooks.push({ unit, hook: 'install' });
+  hooks.push({ unit, hookName: 'install' });
   for (const rel of rels) hooks.push(relationHook(rel, unit, 'created'));
-  hooks.push({ unit, hook: app.leader === unit ? 'leader-elected' : 'leader-settings-changed' });
-  hooks.push({ unit, hook: 'config-changed' }, { unit, hook: 'start' });
+  hooks.push({ unit, hookName: app.leader === unit ? 'leader-elected' : 'leader-settings-changed' });
+  hooks.push({ unit, hookName: 'config-changed' }, { unit, hookName: 'start' });
   if (k8s) {
     hooks.push(...storageHooks);
     for (const c of charmContainers(app.charm))
-      hooks.push({ unit, hook: `${c}-pebble-ready`, workloadName: c });
+      hooks.push({ unit, hookName: `${c}-pebble-ready`, workloadName: c });
   }
   enqueue(ctx, unit, ...hooks);
   for (const rel of rels) joinBothWays(ctx, rel, unit);
@@ -85,7 +85,7 @@ export function teardownUnit(ctx: SimContext, unit: string, appRemoved: boolean)
   const u = state.units[unit];
   if (u?.life !== 'alive') return;
   u.life = 'dying';
-  const hooks: HookRequest[] = [{ unit, hook: 'stop' }];
+  const hooks: HookRequest[] = [{ unit, hookName: 'stop' }];
   for (const rel of relationsOf(state, u.app)) {
     if (!rel.scope.includes(unit)) continue;
     const remotes = remoteUnits(rel, unit);
@@ -98,16 +98,16 @@ export function teardownUnit(ctx: SimContext, unit: string, appRemoved: boolean)
   }
   for (const id of u.storage) {
     const s = state.storage[id];
-    if (s) hooks.push({ unit, hook: `${s.name}-storage-detaching`, storageId: id });
+    if (s) hooks.push({ unit, hookName: `${s.name}-storage-detaching`, storageId: id });
   }
-  hooks.push({ unit, hook: 'remove' });
+  hooks.push({ unit, hookName: 'remove' });
   const agent = ctx.sim.units[unit];
   // Pending news about relations and status is moot for a leaving unit (a failed hook at the head stays).
   if (agent) {
     agent.queue = agent.queue.filter(
       (q, i) =>
         (i === 0 && (agent.error || agent.running)) ||
-        !/(-relation-(joined|changed)|^update-status)$/.test(q.hook ?? ''),
+        !/(-relation-(joined|changed)|^update-status)$/.test(q.hookName ?? ''),
     );
   }
   enqueue(ctx, unit, ...hooks);
@@ -134,10 +134,10 @@ export function finaliseUnitRemoval(ctx: SimContext, unit: string): void {
     const next = app.units.find((n) => state.units[n]?.life === 'alive') ?? null;
     app.leader = next;
     if (next) {
-      enqueue(ctx, next, { unit: next, hook: 'leader-elected' });
+      enqueue(ctx, next, { unit: next, hookName: 'leader-elected' });
       for (const other of app.units) {
         if (other !== next && state.units[other]?.life === 'alive') {
-          enqueue(ctx, other, { unit: other, hook: 'leader-settings-changed' });
+          enqueue(ctx, other, { unit: other, hookName: 'leader-settings-changed' });
         }
       }
     }

@@ -1,5 +1,5 @@
 /** `Context`: runs a charm class as a function of state, one event at a time (ops's Scenario `Context`). */
-import type { HookOptions, ModelState } from '@ops-ts/juju';
+import { DEFAULT_JUJU_VERSION, type HookOptions, type ModelState } from '@ops-ts/juju';
 import { type CharmClass, type EventBase, LifecycleEvent, type LogLevel, type StoreData } from '@ops-ts/ops';
 import { seedStore } from './charm-dir.js';
 import { type DeferredEvent, deferredSnapshot } from './deferred.js';
@@ -130,7 +130,7 @@ export class Context<C extends CharmClass = CharmClass> {
       charmPath: this.#charmPath,
       appName: this.appName,
       unitId: this.unitId,
-      jujuVersion: o.jujuVersion ?? '3.6.8',
+      jujuVersion: o.jujuVersion ?? DEFAULT_JUJU_VERSION,
       logLevel: o.logLevel,
       trusted: o.appTrusted ?? false,
       skipConsistencyCheck: o.skipConsistencyCheck ?? false,

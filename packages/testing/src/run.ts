@@ -153,27 +153,26 @@ export async function execute(
     trusted: settings.trusted,
   });
   const historyStart = model.statusHistory.length;
-  const hook = beginHook(model, options);
   const dir = makeCharmDir(settings.spec, seedStore(before, settings.charmPath));
   const workloads = await startWorkloads(dir, before.containers).catch((error: unknown) => {
     removeDir(dir);
     throw error;
   });
   try {
+    const noticeId =
+      event.notice && event.container !== undefined
+        ? workloads.noticeId(event.container, event.notice.type, event.notice.key)
+        : undefined;
+    const hook = beginHook(model, noticeId !== undefined ? { ...options, noticeId } : options);
     const trace: ToolCall[] = [];
     const runner: ToolRunner = (tool, args, stdin) => {
       trace.push({ tool, args: [...args], ...(stdin !== undefined ? { stdin } : {}) });
       return hook.runTool(tool, args, stdin, dir);
     };
-    const noticeId =
-      event.notice && event.container !== undefined
-        ? workloads.noticeId(event.container, event.notice.type, event.notice.key)
-        : undefined;
-    const env = hookEnv(hook, event, {
+    const env = hookEnv(hook, {
       charmDir: dir,
       jujuVersion: settings.jujuVersion,
       pebbleDir: workloads.pebbleDir,
-      ...(event.notice && noticeId !== undefined ? { notice: { id: noticeId, ...event.notice } } : {}),
       extra: settings.env,
     });
     const stderr: string[] = [];

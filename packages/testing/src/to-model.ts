@@ -246,10 +246,20 @@ function hookOptions(
       }
     }
   }
-  if (event.secret) hook.secretId = event.secret.id;
+  if (event.action) hook.actionName = event.action.name;
+  if (event.secret) {
+    hook.secretId = event.secret.id;
+    if (event.secret.label !== undefined) hook.secretLabel = event.secret.label;
+  }
   if (event.secretRevision !== undefined) hook.secretRevision = event.secretRevision;
   if (event.storage) hook.storageId = `${event.storage.name}/${event.storage.index}`;
   if (event.container !== undefined) hook.workloadName = event.container;
+  // The notice's id is Pebble's, known once the container's server runs (see run.ts).
+  if (event.notice) {
+    hook.noticeType = event.notice.type;
+    hook.noticeKey = event.notice.key;
+  }
+  if (event.check !== undefined) hook.checkName = event.check;
   return hook;
 }
 

@@ -72,7 +72,7 @@ export function setConfig(
   }
   if (JSON.stringify(getConfig(ctx, name)) === before) return false;
   for (const unit of application.units) {
-    if (ctx.state.units[unit]?.life === 'alive') enqueue(ctx, unit, { unit, hook: 'config-changed' });
+    if (ctx.state.units[unit]?.life === 'alive') enqueue(ctx, unit, { unit, hookName: 'config-changed' });
   }
   return true;
 }

@@ -122,13 +122,13 @@ export function refresh(ctx: SimContext, app: string, charmPath: string): number
     if (ctx.state.units[unit]?.life !== 'alive') continue;
     unpackCharm(ctx, unit);
     const hooks: HookRequest[] = [];
-    if (k8s) hooks.push({ unit, hook: 'stop' });
-    hooks.push({ unit, hook: 'upgrade-charm' }, { unit, hook: 'config-changed' });
-    if (application.leader !== unit) hooks.push({ unit, hook: 'leader-settings-changed' });
-    hooks.push({ unit, hook: 'start' });
+    if (k8s) hooks.push({ unit, hookName: 'stop' });
+    hooks.push({ unit, hookName: 'upgrade-charm' }, { unit, hookName: 'config-changed' });
+    if (application.leader !== unit) hooks.push({ unit, hookName: 'leader-settings-changed' });
+    hooks.push({ unit, hookName: 'start' });
     if (k8s)
       for (const c of charmContainers(charm.info))
-        hooks.push({ unit, hook: `${c}-pebble-ready`, workloadName: c });
+        hooks.push({ unit, hookName: `${c}-pebble-ready`, workloadName: c });
     enqueue(ctx, unit, ...hooks);
   }
   return revision;

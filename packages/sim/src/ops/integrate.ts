@@ -144,7 +144,7 @@ export function removeRelation(ctx: SimContext, rel: Relation): void {
         (q, i) =>
           (i === 0 && (agent.error || agent.running)) ||
           q.relationId !== rel.id ||
-          !/-(joined|changed)$/.test(q.hook ?? ''),
+          !/-(joined|changed)$/.test(q.hookName ?? ''),
       );
     }
     for (const remote of remoteUnits(rel, unit)) enqueue(ctx, unit, departHook(rel, unit, remote, remote));

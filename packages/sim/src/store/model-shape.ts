@@ -67,5 +67,21 @@ export function simProblem(doc: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Queued hooks saved before the hook identity became packages/juju's `HookIdentity` name the hook
+ * `hook`; it is `hookName` now. Renamed in place, so such a model keeps its queue.
+ */
+export function upgradeQueues(sim: SimState): SimState {
+  for (const agent of Object.values(sim.units)) {
+    for (const entry of agent.queue as unknown as Record<string, unknown>[]) {
+      if (typeof entry.hook === 'string' && entry.hookName === undefined) {
+        entry.hookName = entry.hook;
+        delete entry.hook;
+      }
+    }
+  }
+  return sim;
+}
+
 /** The two documents, checked. */
 export type ModelDocs = { state: ModelState; sim: SimState };

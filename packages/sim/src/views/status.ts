@@ -63,7 +63,7 @@ export function modelStatus(state: ModelState, sim: SimState): ModelStatus {
         ? { ...unit.status, status: 'error', message: agent.error.message }
         : unit.status;
       shown.push(workload);
-      const installing = agent?.queue.some((q) => q.hook === 'install');
+      const installing = agent?.queue.some((q) => q.hookName === 'install');
       const juju = agent?.error
         ? 'idle'
         : unit.life !== 'alive'
