@@ -1,9 +1,11 @@
-// Every charmcraft.yaml's `charm` part stages exactly what `ops-ts build` puts in dist/ beside the
-// documents charmcraft writes itself, so a charm packed by the real charmcraft has everything dispatch
-// runs (a file left out would break every hook on a real model).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// Every charmcraft.yaml's `charm` part is the one the CLI defines (built from source inside charmcraft) and
+// stages exactly what `ops-ts build` puts in dist/ beside the documents charmcraft writes itself, so a
+// charm packed by the real charmcraft has everything dispatch runs (a file left out would break every hook
+// on a real model). test/outside-workspace.test.ts runs the part's build script against packed packages.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildCharm, findCharmProjects, loadProject } from '@ops-ts/cli';
+import { buildCharm, charmPart, findCharmProjects, initCharm, loadProject } from '@ops-ts/cli';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -32,6 +34,7 @@ describe('charmcraft parts', () => {
       const doc = parse(readFileSync(join(dir, 'charmcraft.yaml'), 'utf8')) as {
         parts: { charm: { stage: string[] } };
       };
+      expect(doc.parts.charm).toEqual(charmPart());
       expect([...doc.parts.charm.stage].sort()).toEqual([
         'dispatch',
         'lib/charm.cjs',
@@ -40,4 +43,17 @@ describe('charmcraft parts', () => {
       ]);
     },
   );
+
+  it('`ops-ts init` writes the same part', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ops-ts-part-'));
+    try {
+      initCharm(join(dir, 'fresh'));
+      const doc = parse(readFileSync(join(dir, 'fresh/charmcraft.yaml'), 'utf8')) as {
+        parts: { charm: unknown };
+      };
+      expect(doc.parts.charm).toEqual(charmPart());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

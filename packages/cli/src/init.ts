@@ -3,9 +3,9 @@
 // tsconfig.json, `src/charm.ts` (only `main`), `src/<name>.ts` (the class) and `test/charm.test.ts` with the
 // testing kit. The project passes its own tests at once.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { CHARM_PART_BUILD, CHARM_PART_SNAP, CHARM_PART_STAGE, OPS_TS_RANGE } from './charm-part.js';
 import { ProjectError } from './project.js';
-import { findRoot } from './workspace.js';
 
 /** What to make. */
 export interface InitOptions {
@@ -32,11 +32,9 @@ const pascal = (name: string) =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
-/** Dependencies from the workspace inside this monorepo, from the registry outside it. */
-function dependencyVersion(dir: string): string {
-  const root = findRoot(dir);
-  const inside = existsSync(join(root, 'pnpm-workspace.yaml')) && !relative(root, dir).startsWith('..');
-  return inside ? 'workspace:*' : '^0.1.0';
+/** Each line of `text` indented by `n` spaces. */
+function indent(text: string, n: number): string {
+  return text.replace(/^(?=.)/gm, ' '.repeat(n));
 }
 
 function charmcraftYaml(name: string, kubernetes: boolean): string {
@@ -67,12 +65,15 @@ platforms:
 assumes:
   - juju >= 3.4
 parts:
-  # \`ops-ts build\` writes dist/ (dispatch and the one-file bundle): this part stages it, and \`node\` ships
-  # the node snap's runtime as bin/node (the bases have no Node).
+  # Built from source inside charmcraft: npm installs package.json's dependencies from the registry and
+  # \`ops-ts build\` writes dist/, of which dispatch and lib/ are staged. \`node\` ships the node snap's
+  # runtime as bin/node (the bases have no Node).
   charm:
-    plugin: dump
-    source: dist
-    stage: [dispatch, lib/charm.cjs, lib/start.cjs, lib/charm.cjs.map]
+    plugin: nil
+    source: .
+    build-snaps: [${CHARM_PART_SNAP}]
+    override-build: |
+${indent(CHARM_PART_BUILD, 6)}    stage: [${CHARM_PART_STAGE.join(', ')}]
   node:
     plugin: nil
     build-snaps: [node/22/stable]
@@ -207,7 +208,8 @@ export function initCharm(dir: string, options: InitOptions = {}): string[] {
     throw new ProjectError(`${target} is not empty (use --force to write into it anyway)`);
   }
   const cls = `${pascal(name)}Charm`;
-  const version = dependencyVersion(target);
+  // A semver range both ways: pnpm links it to a workspace package (linkWorkspacePackages), npm installs it.
+  const version = OPS_TS_RANGE;
   const kubernetes = options.kubernetes ?? false;
   const files: Record<string, string> = {
     'charmcraft.yaml': charmcraftYaml(name, kubernetes),
