@@ -8,6 +8,7 @@ const packages = ['ops', 'pebble', 'testing', 'sim', 'juju', 'opencti-connector'
 const entryPoints = [
   ...packages.map((p) => join(root, 'packages', p, 'src/index.ts')),
   join(root, 'packages/pebble/src/server/index.ts'),
+  join(root, 'packages/ops/src/runtime.ts'),
 ];
 execFileSync(
   process.execPath,

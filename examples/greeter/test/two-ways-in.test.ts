@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractZip } from '@ops-ts/archive';
 import { loadProject, packCharm } from '@ops-ts/cli';
-import type { StoreData } from '@ops-ts/ops';
+import type { StoreData } from '@ops-ts/ops/runtime';
 import { HookRunner } from '@ops-ts/sim';
 import { type CharmEvent, Context, relation, type State, state } from '@ops-ts/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

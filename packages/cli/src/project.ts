@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CharmDocuments, charmDocuments, MetadataError } from '@ops-ts/ops';
+import { MetadataError } from '@ops-ts/ops';
+import { type CharmDocuments, charmDocuments } from '@ops-ts/ops/runtime';
 import { parse } from 'yaml';
 
 /** A charm project on disk: its folder and its parsed `charmcraft.yaml`. */

@@ -3,7 +3,7 @@
 // as a number, typed action params, and endpoint/container/storage/action names checked by the compiler.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { charmDocuments } from '@ops-ts/ops';
+import { charmDocuments } from '@ops-ts/ops/runtime';
 import type { CharmProject } from './project.js';
 
 /** Where the generated types go, relative to the project. */

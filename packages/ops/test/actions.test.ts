@@ -8,12 +8,10 @@ import {
   type CollectStatusEvent,
   type EventBase,
   type Framework,
-  flattenActionResults,
   InvalidActionResultsError,
   type JsonObject,
-  type ParamsValidator,
-  schemaValidator,
 } from '../src/index.js';
+import { flattenActionResults, type ParamsValidator, schemaValidator } from '../src/runtime.js';
 import { dispatchWith, type Reply } from './recorder.js';
 
 const ACTIONS = `

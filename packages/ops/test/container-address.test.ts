@@ -2,14 +2,8 @@
 // the simulator's loopback port when OPS_TS_CONTAINER_PORTS maps it.
 import { describe, expect, it } from 'vitest';
 import { parseContainerPorts } from '../src/charm/main.js';
-import {
-  CharmBase,
-  Container,
-  type Framework,
-  HookToolBackend,
-  Model,
-  parseCharmMeta,
-} from '../src/index.js';
+import { CharmBase, Container, type Framework, Model } from '../src/index.js';
+import { HookToolBackend, parseCharmMeta } from '../src/runtime.js';
 import { charmDir, dispatch, scriptedRunner } from './helpers.js';
 
 function model(containerPorts?: Record<string, Record<string, number>>): Model {

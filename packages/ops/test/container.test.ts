@@ -8,13 +8,12 @@ import {
   ChangeError,
   Container,
   ExecError,
-  HookToolBackend,
   type Layer,
   Model,
   ModelError,
   PathError,
-  parseCharmMeta,
 } from '../src/index.js';
+import { HookToolBackend, parseCharmMeta } from '../src/runtime.js';
 import { oldPebbleProxy, pebbleDir, rawServer, sendError, startPebble } from './container-helpers.js';
 import { scriptedRunner } from './helpers.js';
 

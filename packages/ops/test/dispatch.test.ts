@@ -7,12 +7,11 @@ import {
   CharmBase,
   type CollectStatusEvent,
   type ConfigChangedEvent,
-  eventNameOf,
   type Framework,
   type InstallEvent,
-  STATE_FILE,
   WaitingStatus,
 } from '../src/index.js';
+import { eventNameOf, STATE_FILE } from '../src/runtime.js';
 import { charmDir, dispatch, logLines } from './helpers.js';
 
 /** Records which of its handlers ran, in order. */

@@ -10,10 +10,10 @@ import {
   type Handle,
   type JsonObject,
   ObjectEvents,
-  STATE_FILE,
   StoredState,
   type UpdateStatusEvent,
 } from '../src/index.js';
+import { STATE_FILE } from '../src/runtime.js';
 import { charmDir, dispatch, logLines } from './helpers.js';
 
 /** A custom event carrying one string. */

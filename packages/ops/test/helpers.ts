@@ -2,13 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type CharmClass,
-  type LogLevel,
-  runDispatch,
-  type ToolResult,
-  type ToolRunner,
-} from '../src/index.js';
+import type { CharmClass, LogLevel } from '../src/index.js';
+import { runDispatch, type ToolResult, type ToolRunner } from '../src/runtime.js';
 import { type Call, type Reply, recorder } from './recorder.js';
 
 export type { Call };

@@ -2,14 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CharmBase,
-  type ConfigInput,
-  type EventBase,
-  type Framework,
-  STATE_FILE,
-  StoredState,
-} from '../src/index.js';
+import { CharmBase, type ConfigInput, type EventBase, type Framework, StoredState } from '../src/index.js';
+import { STATE_FILE } from '../src/runtime.js';
 import { charmDir, dispatch } from './helpers.js';
 
 const CONFIG = `options:

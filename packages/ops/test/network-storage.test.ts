@@ -3,7 +3,6 @@ import { leaderGet, leaderSet } from '../src/hooktools/leader-settings.js';
 import { HookToolError, invoker } from '../src/hooktools/runner.js';
 import {
   CharmBase,
-  DispatchAbort,
   type Framework,
   type InstallEvent,
   IPAddress,
@@ -12,6 +11,7 @@ import {
   RelationNotFoundError,
   type StorageAttachedEvent,
 } from '../src/index.js';
+import { DispatchAbort } from '../src/runtime.js';
 import { dispatchWith, jujuError, recorder, testModel } from './recorder.js';
 
 const NETWORK = JSON.stringify({

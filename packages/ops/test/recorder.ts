@@ -3,15 +3,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type CharmClass, Model } from '../src/index.js';
 import {
-  type CharmClass,
   HookToolBackend,
-  Model,
   parseCharmMeta,
   runDispatch,
   type ToolResult,
   type ToolRunner,
-} from '../src/index.js';
+} from '../src/runtime.js';
 
 /** One hook-tool call as the runner saw it. */
 export interface Call {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type JsonObject, JujuStore, StateTooLargeError } from '../src/index.js';
+import { type JsonObject, StateTooLargeError } from '../src/index.js';
+import { JujuStore } from '../src/runtime.js';
 import { recorder } from './recorder.js';
 
 const PATH = 'TestCharm/StoredState[_stored]';

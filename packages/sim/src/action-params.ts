@@ -5,7 +5,7 @@
  * own validator (`@ops-ts/ops` schemaValidator, also what the testing kit runs), so the three agree.
  */
 import type { JsonObject, JsonValue } from '@ops-ts/juju';
-import { type ParamSchema, schemaValidator } from '@ops-ts/ops';
+import { type ParamSchema, schemaValidator } from '@ops-ts/ops/runtime';
 import { parse } from 'yaml';
 import { SimError } from './errors.js';
 

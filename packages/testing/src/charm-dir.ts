@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileStore, type JsonObject, type StoreData } from '@ops-ts/ops';
+import type { JsonObject } from '@ops-ts/ops';
+import { FileStore, type StoreData } from '@ops-ts/ops/runtime';
 import type { CharmSpec } from './spec.js';
 import type { State } from './state.js';
 import { storedStatePath } from './stored-state.js';

@@ -1,6 +1,7 @@
 /** `Context`: runs a charm class as a function of state, one event at a time (ops's Scenario `Context`). */
 import { DEFAULT_JUJU_VERSION, type HookOptions, type ModelState } from '@ops-ts/juju';
-import { type CharmClass, type EventBase, LifecycleEvent, type LogLevel, type StoreData } from '@ops-ts/ops';
+import { type CharmClass, type EventBase, LifecycleEvent, type LogLevel } from '@ops-ts/ops';
+import type { StoreData } from '@ops-ts/ops/runtime';
 import { seedStore } from './charm-dir.js';
 import { type DeferredEvent, deferredSnapshot } from './deferred.js';
 import { ActionFailed, type ActionOutput, UncaughtCharmError } from './errors.js';

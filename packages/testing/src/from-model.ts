@@ -1,6 +1,7 @@
 /** Reads the output State back from the model state and the framework store after a run. */
 import type { Secret as JujuSecret, ModelState } from '@ops-ts/juju';
-import type { JsonObject, StoreData } from '@ops-ts/ops';
+import type { JsonObject } from '@ops-ts/ops';
+import type { StoreData } from '@ops-ts/ops/runtime';
 import type { Container } from './containers.js';
 import type { DeferredEvent } from './deferred.js';
 import type { Port } from './ports.js';

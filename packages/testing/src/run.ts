@@ -3,16 +3,8 @@
  * a HookContext of packages/juju (every hook tool goes through its rules) and a Pebble server per container.
  */
 import { beginHook, type HookContext, type JsonObject } from '@ops-ts/juju';
-import {
-  type CharmBase,
-  type CharmClass,
-  type CharmTypes,
-  type DispatchHooks,
-  type EventBase,
-  type LogLevel,
-  runDispatch,
-  type ToolRunner,
-} from '@ops-ts/ops';
+import type { CharmBase, CharmClass, CharmTypes, EventBase, LogLevel } from '@ops-ts/ops';
+import { type DispatchHooks, runDispatch, type ToolRunner } from '@ops-ts/ops/runtime';
 import { makeCharmDir, readStore, removeDir, seedStore } from './charm-dir.js';
 import { assertConsistent } from './consistency.js';
 import { hookEnv } from './env.js';

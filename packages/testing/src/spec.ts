@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CharmMeta, type CharmProjectFiles, charmDocuments, parseCharmMeta } from '@ops-ts/ops';
+import type { CharmMeta } from '@ops-ts/ops';
+import { type CharmProjectFiles, charmDocuments, parseCharmMeta } from '@ops-ts/ops/runtime';
 import { parse } from 'yaml';
 
 /** A YAML document as parsed. */
