@@ -1,10 +1,7 @@
 import type { BoundEvent } from '../framework/event.js';
 import type { Logger } from '../framework/logger.js';
 import type { Model } from '../model/model.js';
-import { type StatusBase, statusPriority } from '../model/status.js';
 import type { Storage } from '../model/storage.js';
-import type { CharmBase } from './charm-base.js';
-import type { CharmTypes } from './charm-types.js';
 import * as ev from './events.js';
 import type { JujuContext } from './juju-context.js';
 
@@ -69,24 +66,4 @@ function storageOfHook(kind: string, ctx: JujuContext, model: Model): Storage {
     throw new Error(`${kind}: cannot tell which ${name} storage instance this hook is about`);
   }
   return model.storages.instance(name, index);
-}
-
-/** Emits collect-status (app on the leader, then unit) and sets the winning statuses. */
-export async function evaluateStatus(charm: CharmBase<CharmTypes>): Promise<void> {
-  const collected = charm.model.collectedStatuses;
-  if (charm.unit.isLeader()) {
-    await charm.on.collectAppStatus.emit();
-    const winner = pickStatus(collected.app);
-    if (winner) charm.app.status = winner;
-  }
-  await charm.on.collectUnitStatus.emit();
-  const winner = pickStatus(collected.unit);
-  if (winner) charm.unit.status = winner;
-}
-
-/** The highest-priority status, the first added winning ties; undefined when none was added. */
-export function pickStatus(statuses: readonly StatusBase[]): StatusBase | undefined {
-  let best: StatusBase | undefined;
-  for (const s of statuses) if (!best || statusPriority(s) > statusPriority(best)) best = s;
-  return best;
 }

@@ -3,27 +3,25 @@ import type { LogLevel } from '../backend/backend.js';
 import { HookToolBackend } from '../backend/hooktool-backend.js';
 import { FileStore } from '../framework/file-store.js';
 import { type EmitListener, Framework } from '../framework/framework.js';
-import { JujuStore } from '../framework/juju-store.js';
+import { JujuStore, StateTooLargeError } from '../framework/juju-store.js';
 import { JujuLogger, parseLogLevel } from '../framework/logger.js';
 import { runWithLogger } from '../framework/module-logger.js';
+import { StateCorruptError } from '../framework/store.js';
 import { spawnRunner, type ToolRunner } from '../hooktools/runner.js';
 import type { ContainerPorts } from '../model/container.js';
 import { Model } from '../model/model.js';
 import type { CharmBase, CharmClass } from './charm-base.js';
 import type { CharmTypes } from './charm-types.js';
-import { evaluateStatus, eventArgs, RESTRICTED_EVENTS } from './dispatch.js';
-import { type Env, eventNameOf, jujuContextFromEnv } from './juju-context.js';
+import { evaluateStatus } from './collect-status.js';
+import { eventArgs, RESTRICTED_EVENTS } from './dispatch.js';
+import { type Env, eventNameOf, JujuContextError, jujuContextFromEnv } from './juju-context.js';
 import { runLegacyHook } from './legacy-hook.js';
 import { loadCharmMeta } from './load-meta.js';
+import { MetadataError } from './metadata.js';
 import { traceback } from './traceback.js';
 
 /** Errors about bad input (not charm bugs), reported as one line without a stack. */
-const ONE_LINE_ERRORS = new Set([
-  'MetadataError',
-  'StateCorruptError',
-  'JujuContextError',
-  'StateTooLargeError',
-]);
+const ONE_LINE_ERRORS = [MetadataError, StateCorruptError, JujuContextError, StateTooLargeError];
 
 /** How `main` runs a charm. */
 export interface MainOptions {
@@ -145,7 +143,7 @@ export async function runDispatch(charmClass: CharmClass, options: MainOptions =
       }
       const err = error instanceof Error ? error : new Error(String(error));
       options.onUncaughtError?.(err);
-      if (ONE_LINE_ERRORS.has(err.name)) {
+      if (ONE_LINE_ERRORS.some((type) => err instanceof type)) {
         // Bad input the operator must fix (metadata, corrupt state): one clear line, no stack.
         stderr(`ERROR ${err.message}`);
         try {
