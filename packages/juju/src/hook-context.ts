@@ -19,8 +19,6 @@ import type {
   StatusRecord,
   Unit,
 } from './state.js';
-import { executeTool, type ToolResult } from './tool.js';
-import { TOOLS } from './tools/index.js';
 
 /** Which hook or action is running (its identity), and the clock it runs by. */
 export interface HookOptions extends HookIdentity {
@@ -66,17 +64,6 @@ export class HookContext {
     if (options.actionId !== undefined && !state.actions[options.actionId]) {
       throw new Error(`action ${options.actionId} not found`);
     }
-  }
-
-  /** Runs one hook tool as if invoked with argv `[toolName, ...args]` from `cwd`. */
-  runTool(toolName: string, args: readonly string[], stdin?: string | Buffer, cwd?: string): ToolResult {
-    if (this.phase !== 'running') {
-      return { stdout: '', stderr: 'ERROR hook context is no longer running\n', exitCode: 1 };
-    }
-    const tool = TOOLS[toolName];
-    if (!tool)
-      return { stdout: '', stderr: `ERROR bad request: unknown command: ${toolName}\n`, exitCode: 1 };
-    return executeTool(tool, this, args, stdin, cwd ?? process.cwd());
   }
 
   /** The hook exited 0: apply buffered changes; returns every change (buffered and immediate). */
@@ -240,15 +227,4 @@ export function beginHook(state: ModelState, options: HookOptions): HookContext 
   const action = ctx.action;
   if (action) action.status = 'running';
   return ctx;
-}
-
-/** Free-function form of {@link HookContext.runTool}. */
-export function runHookTool(
-  context: HookContext,
-  toolName: string,
-  args: readonly string[],
-  stdin?: string | Buffer,
-  cwd?: string,
-): ToolResult {
-  return context.runTool(toolName, args, stdin, cwd);
 }

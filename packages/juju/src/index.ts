@@ -32,7 +32,6 @@ export {
   type HookOptions,
   type HookPhase,
   type ProcessOutcome,
-  runHookTool,
 } from './hook-context.js';
 export {
   DEFAULT_JUJU_VERSION,
@@ -50,6 +49,7 @@ export {
 } from './ids.js';
 export type { JsonObject, JsonValue } from './json.js';
 export type { BagDelta, PendingChanges } from './pending.js';
+export { runTool } from './run-tool.js';
 export type * from './state.js';
 export type { ToolResult } from './tool.js';
 export { TOOL_NAMES, TOOLS } from './tools/index.js';

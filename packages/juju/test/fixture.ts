@@ -8,6 +8,7 @@ import {
   type HookContext,
   type HookOptions,
   newModel,
+  runTool,
 } from '../src/index.js';
 
 /** A model with `myapp` (2 units, leader myapp/0), `postgresql` (2 units), db:3 and cluster:1. */
@@ -68,7 +69,7 @@ export function dbHook(state: ModelState, opts: Partial<HookOptions> = {}): Hook
 /** Runs a tool from a command line split on spaces (use runTool for arguments with spaces). */
 export function sh(ctx: HookContext, line: string, stdin?: string): ToolResult {
   const [tool, ...args] = line.split(' ').filter((w) => w !== '');
-  return ctx.runTool(tool!, args, stdin);
+  return runTool(ctx, tool!, args, stdin);
 }
 
 /** A successful result with this stdout. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelState } from '../src/index.js';
-import { addAction, addStorage, makeNetwork } from '../src/index.js';
+import { addAction, addStorage, makeNetwork, runTool } from '../src/index.js';
 import { dbHook, err, hook, makeWorld, ok, sh } from './fixture.js';
 
 function actionHook(state: ModelState, params = {}) {
@@ -22,8 +22,8 @@ describe('action tools', () => {
     const state = makeWorld();
     const { action, ctx } = actionHook(state);
     expect(sh(ctx, 'action-set a.b=1 c=x=y')).toEqual(ok());
-    expect(ctx.runTool('action-log', ['--', 'working', 'hard'])).toEqual(ok());
-    expect(ctx.runTool('action-fail', ['--', 'bad thing'])).toEqual(ok());
+    expect(runTool(ctx, 'action-log', ['--', 'working', 'hard'])).toEqual(ok());
+    expect(runTool(ctx, 'action-fail', ['--', 'bad thing'])).toEqual(ok());
     expect(state.actions[action.id]).toMatchObject({
       results: { a: { b: '1' }, c: 'x=y' },
       logs: [{ message: 'working hard' }],
@@ -103,7 +103,7 @@ describe('ports', () => {
     const state = makeWorld();
     const ctx = hook(state);
     for (const arg of ['8080/tcp', 'icmp', '8000-8999/udp', '80', '443/TCP']) {
-      expect(ctx.runTool('open-port', [arg])).toEqual(ok());
+      expect(runTool(ctx, 'open-port', [arg])).toEqual(ok());
     }
     expect(sh(ctx, 'close-port 80/tcp')).toEqual(ok());
     ctx.commit();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runTool } from '../src/index.js';
 import { dbHook, err, hook, makeWorld, ok, sh } from './fixture.js';
 
 describe('relation-get', () => {
@@ -62,7 +63,7 @@ describe('relation-get', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(`${tmpdir()}/juju-`);
     const ctx = dbHook(makeWorld());
-    expect(ctx.runTool('relation-get', ['-o', 'out.txt', 'host'], undefined, dir)).toEqual(ok(''));
+    expect(runTool(ctx, 'relation-get', ['-o', 'out.txt', 'host'], undefined, dir)).toEqual(ok(''));
     expect(readFileSync(`${dir}/out.txt`, 'utf8')).toBe('pg-0\n');
   });
 
@@ -90,7 +91,7 @@ describe('relation-set', () => {
   it('reads JSON from stdin with --file - (ops ≥3.4 argv)', () => {
     const ctx = dbHook(makeWorld());
     const stdin = JSON.stringify({ a: 'x', n: 1, b: true, mine: '' });
-    expect(ctx.runTool('relation-set', ['-r', 'db:3', '--app', '--file', '-'], stdin)).toEqual(ok());
+    expect(runTool(ctx, 'relation-set', ['-r', 'db:3', '--app', '--file', '-'], stdin)).toEqual(ok());
     expect(ctx.ownAppBag(3)).toEqual({ database: 'app', a: 'x', n: '1', b: 'true' });
     expect(ctx.ownUnitBag(3)).toEqual({ mine: 'yes' });
   });
@@ -101,7 +102,7 @@ describe('relation-set', () => {
     const dir = mkdtempSync(`${tmpdir()}/juju-`);
     writeFileSync(`${dir}/s.yaml`, 'a: 42\nb: ~\nc: "q"\n');
     const ctx = dbHook(makeWorld());
-    expect(ctx.runTool('relation-set', ['--file', 's.yaml', 'c=cli'], undefined, dir)).toEqual(ok());
+    expect(runTool(ctx, 'relation-set', ['--file', 's.yaml', 'c=cli'], undefined, dir)).toEqual(ok());
     expect(ctx.ownUnitBag(3)).toEqual({ mine: 'yes', a: '42', c: 'cli' });
   });
 
@@ -120,7 +121,7 @@ describe('relation-set', () => {
   });
 
   it('rejects nested YAML values (exit 1)', () => {
-    const result = dbHook(makeWorld()).runTool('relation-set', ['--file', '-'], 'a:\n  b: c\n');
+    const result = runTool(dbHook(makeWorld()), 'relation-set', ['--file', '-'], 'a:\n  b: c\n');
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/^ERROR yaml: unmarshal errors:/);
   });
@@ -141,7 +142,7 @@ describe('relation-set', () => {
       'line 1: cannot unmarshal !!seq into string\n  line 4: cannot unmarshal !!seq into string',
     ],
   ])('--file %j is a type error (exit 1)', (content, errors) => {
-    const result = dbHook(makeWorld()).runTool('relation-set', ['--file', '-'], content);
+    const result = runTool(dbHook(makeWorld()), 'relation-set', ['--file', '-'], content);
     expect(result).toEqual(err(`yaml: unmarshal errors:\n  ${errors}`, 1));
   });
 
@@ -153,13 +154,13 @@ describe('relation-set', () => {
     ["{foo: '[x]', bar: '{y}'}", { foo: '[x]', bar: '{y}' }],
   ])('--file %j reads as relation-set_test.go expects', (content, bag) => {
     const ctx = dbHook(makeWorld());
-    expect(ctx.runTool('relation-set', ['--file', '-'], content)).toEqual(ok());
+    expect(runTool(ctx, 'relation-set', ['--file', '-'], content)).toEqual(ok());
     expect(ctx.pending.unitData['3']).toEqual(bag);
   });
 
   it('reports a missing --file as os.Open does (cmd.FileVar)', () => {
     const ctx = dbHook(makeWorld());
-    expect(ctx.runTool('relation-set', ['--file', 'nope.yaml'], undefined, '/tmp')).toEqual(
+    expect(runTool(ctx, 'relation-set', ['--file', 'nope.yaml'], undefined, '/tmp')).toEqual(
       err('open /tmp/nope.yaml: no such file or directory', 1),
     );
   });

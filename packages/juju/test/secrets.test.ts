@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { ModelState } from '../src/index.js';
-import { addSecret, addSecretRevision, grantSecret } from '../src/index.js';
+import { addSecret, addSecretRevision, grantSecret, runTool } from '../src/index.js';
 import { dbHook, err, hook, makeWorld, ok, sh } from './fixture.js';
 
 const XID = 'cjd3fl6s2tt2t4n8ct2g';
@@ -53,7 +53,8 @@ describe('secret-add', () => {
     writeFileSync(`${dir}/content.yaml`, 'other: v\nkey2#base64: aGk=\n');
     const state = makeWorld();
     const ctx = hook(state, { unit: 'myapp/1' });
-    const add = ctx.runTool(
+    const add = runTool(
+      ctx,
       'secret-add',
       ['--label', 'L', '--owner', 'unit', `key1#file=${dir}/key1`],
       undefined,
@@ -61,7 +62,8 @@ describe('secret-add', () => {
     );
     expect(add.exitCode).toBe(0);
     expect(sh(ctx, 'secret-get --label L --format=json')).toEqual(ok('{"key1":"from-file"}\n'));
-    const add2 = ctx.runTool(
+    const add2 = runTool(
+      ctx,
       'secret-add',
       ['--owner', 'unit', '--file', 'content.yaml', 'key3=x'],
       undefined,
@@ -70,7 +72,7 @@ describe('secret-add', () => {
     expect(sh(ctx, `secret-get ${add2.stdout.trim()} --format=json`)).toEqual(
       ok('{"key2":"hi","key3":"x","other":"v"}\n'),
     );
-    expect(ctx.runTool('secret-add', ['key1#file=missing'], undefined, dir)).toEqual(
+    expect(runTool(ctx, 'secret-add', ['key1#file=missing'], undefined, dir)).toEqual(
       err('reading content for secret key "key1": open missing: no such file or directory', 2),
     );
   });
@@ -87,7 +89,7 @@ describe('secret-add', () => {
     [['--expire', '2022-01-01', 'key=v'], 'expire time or duration "2022-01-01" not valid', 2],
     [[`key=${'x'.repeat(7000)}`], 'secret content for key "key" too large: 9336 bytes', 2],
   ])('%j fails', (args, message, code) => {
-    expect(hook(makeWorld()).runTool('secret-add', args)).toEqual(err(message, code));
+    expect(runTool(hook(makeWorld()), 'secret-add', args)).toEqual(err(message, code));
   });
 
   it('strips base64 padding before splitting', () => {
@@ -99,7 +101,7 @@ describe('secret-add', () => {
   it('accepts expiry forms and rotation policies', () => {
     const ctx = hook(makeWorld());
     for (const expire of ['24h', '90m', '2030-01-01T00:00:00Z', '2030-01-01T00:00:00']) {
-      expect(ctx.runTool('secret-add', ['--expire', expire, '--rotate', 'daily', 'key=v']).exitCode).toBe(0);
+      expect(runTool(ctx, 'secret-add', ['--expire', expire, '--rotate', 'daily', 'key=v']).exitCode).toBe(0);
     }
     const uri = sh(ctx, 'secret-add --expire 2030-01-01T00:00:00 --rotate monthly key=v').stdout.trim();
     expect(sh(ctx, `secret-info-get ${uri}`).stdout).toContain(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runTool } from '../src/index.js';
 import { err, hook, makeWorld, ok, sh } from './fixture.js';
 
 describe('state-get / state-set / state-delete', () => {
@@ -26,7 +27,7 @@ describe('state-get / state-set / state-delete', () => {
 
   it('state-set --file - reads a YAML map from stdin; CLI pairs override', () => {
     const ctx = hook(makeWorld());
-    expect(ctx.runTool('state-set', ['--file', '-', 'k=cli'], 'k: file\nother: "1"\n')).toEqual(ok());
+    expect(runTool(ctx, 'state-set', ['--file', '-', 'k=cli'], 'k: file\nother: "1"\n')).toEqual(ok());
     expect(ctx.charmState()).toEqual({ k: 'cli', other: '1' });
   });
 
@@ -36,12 +37,12 @@ describe('state-get / state-set / state-delete', () => {
     [[`${'k'.repeat(257)}=v`], 'max allowed key length (256) exceeded', 1],
     [[`k=${'v'.repeat(65537)}`], 'max allowed value length (65536) exceeded', 1],
   ])('state-set %#', (args, message, code) => {
-    expect(hook(makeWorld()).runTool('state-set', args)).toEqual(err(message, code));
+    expect(runTool(hook(makeWorld()), 'state-set', args)).toEqual(err(message, code));
   });
 
   it('accepts the limits exactly', () => {
     const ctx = hook(makeWorld());
-    expect(ctx.runTool('state-set', [`${'k'.repeat(256)}=${'v'.repeat(65536)}`])).toEqual(ok());
+    expect(runTool(ctx, 'state-set', [`${'k'.repeat(256)}=${'v'.repeat(65536)}`])).toEqual(ok());
   });
 
   it('state-delete and state-get reject extra args', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAction, runHookTool } from '../src/index.js';
+import { addAction, runTool } from '../src/index.js';
 import { dbHook, hook, makeWorld, ok, sh } from './fixture.js';
 
 describe('commit vs discard', () => {
@@ -81,10 +81,10 @@ describe('commit vs discard', () => {
     expect(() => ctx.discard()).toThrow(/already committed/);
   });
 
-  it('runHookTool is the free-function entry point', () => {
+  it('runTool is the free-function entry point', () => {
     const ctx = hook(makeWorld());
-    expect(runHookTool(ctx, 'is-leader', ['--format=json'])).toEqual(ok('true\n'));
-    expect(runHookTool(ctx, 'state-set', ['--file', '-'], Buffer.from('a: b\n'))).toEqual(ok());
+    expect(runTool(ctx, 'is-leader', ['--format=json'])).toEqual(ok('true\n'));
+    expect(runTool(ctx, 'state-set', ['--file', '-'], Buffer.from('a: b\n'))).toEqual(ok());
     expect(ctx.charmState()).toEqual({ a: 'b' });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setCloud } from '../src/index.js';
+import { runTool, setCloud } from '../src/index.js';
 import { dbHook, err, hook, makeWorld, ok, sh } from './fixture.js';
 
 describe('config-get', () => {
@@ -83,7 +83,7 @@ describe('status-get / status-set', () => {
   it('is immediate and recorded in history; --application needs leadership', () => {
     const state = makeWorld();
     const ctx = hook(state);
-    expect(ctx.runTool('status-set', ['--application=True', 'blocked', '--', 'need db'])).toEqual(ok());
+    expect(runTool(ctx, 'status-set', ['--application=True', 'blocked', '--', 'need db'])).toEqual(ok());
     ctx.discard();
     expect(state.applications.myapp!.status).toMatchObject({ status: 'blocked', message: 'need db' });
     expect(state.statusHistory.at(-1)).toMatchObject({
@@ -133,10 +133,10 @@ describe('status-get / status-set', () => {
   ])('after a first read, status-set, then %s → %j', (line, stdout) => {
     const state = makeWorld();
     const ctx = hook(state);
-    ctx.runTool('status-set', ['maintenance', 'first']);
+    runTool(ctx, 'status-set', ['maintenance', 'first']);
     expect(sh(ctx, 'status-get')).toEqual(ok('maintenance\n'));
-    ctx.runTool('status-set', ['active', 'second']);
-    ctx.runTool('status-set', ['--application', 'blocked', 'app']);
+    runTool(ctx, 'status-set', ['active', 'second']);
+    runTool(ctx, 'status-set', ['--application', 'blocked', 'app']);
     expect(sh(ctx, line)).toEqual(ok(stdout));
     // The next hook reads afresh.
     expect(sh(hook(state), 'status-get')).toEqual(ok('active\n'));
@@ -148,14 +148,14 @@ describe('status-get / status-set', () => {
     expect(sh(ctx, 'status-get --include-data --format=json')).toEqual(
       ok('{"message":"","status":"unknown","status-data":{}}\n'),
     );
-    ctx.runTool('status-set', ['active']);
+    runTool(ctx, 'status-set', ['active']);
     expect(sh(ctx, 'status-get')).toEqual(ok('unknown\n'));
   });
 
   it('status-get prints the word, or a map with --include-data / other formats', () => {
     const state = makeWorld();
     const ctx = hook(state);
-    ctx.runTool('status-set', ['maintenance', 'installing']);
+    runTool(ctx, 'status-set', ['maintenance', 'installing']);
     expect(sh(ctx, 'status-get')).toEqual(ok('maintenance\n'));
     expect(sh(ctx, 'status-get --format=json')).toEqual(ok('{"status":"maintenance"}\n'));
     expect(sh(ctx, 'status-get --include-data --format=json --application=false')).toEqual(
@@ -164,7 +164,7 @@ describe('status-get / status-set', () => {
     expect(sh(ctx, 'status-get --include-data')).toEqual(
       ok('message: installing\nstatus: maintenance\nstatus-data: {}\n'),
     );
-    ctx.runTool('status-set', ['--application', 'active', 'ok']);
+    runTool(ctx, 'status-set', ['--application', 'active', 'ok']);
     expect(sh(ctx, 'status-get --application=true --include-data --format=json')).toEqual(
       ok(
         '{"application-status":{"message":"ok","status":"active","status-data":{},"units":{' +
@@ -185,7 +185,7 @@ describe('juju-log', () => {
   ])('%j', (args, level, message) => {
     const state = makeWorld();
     const ctx = hook(state);
-    expect(ctx.runTool('juju-log', args)).toEqual(ok());
+    expect(runTool(ctx, 'juju-log', args)).toEqual(ok());
     ctx.discard();
     expect(state.logs).toEqual([
       { unit: 'myapp/0', level, message, timestamp: '2025-01-02T03:04:05.000Z', context: 'start' },
@@ -212,7 +212,7 @@ describe('application-version-set / unit-get / goal-state / credential-get', () 
   it('application-version-set is immediate', () => {
     const state = makeWorld();
     const ctx = hook(state);
-    expect(ctx.runTool('application-version-set', ['--', '1.2.3'])).toEqual(ok());
+    expect(runTool(ctx, 'application-version-set', ['--', '1.2.3'])).toEqual(ok());
     ctx.discard();
     expect(state.applications.myapp!.workloadVersion).toBe('1.2.3');
     expect(sh(hook(state), 'application-version-set')).toEqual(err('no version specified', 2));

@@ -8,6 +8,7 @@ import {
   hookEnvironment,
   hookLabel,
   type ModelState,
+  runTool,
   type StateChange,
 } from '@ops-ts/juju';
 import { DEFAULT_HOOK_LIMITS, runHookProcess } from './hook-process.js';
@@ -62,7 +63,7 @@ export class HookRunner {
         const entry = this.#contexts.get(call.contextId);
         if (!entry) return undefined;
         entry.calls.push({ tool: call.tool, args: call.args });
-        return entry.ctx.runTool(call.tool, call.args, call.stdin, call.cwd);
+        return runTool(entry.ctx, call.tool, call.args, call.stdin, call.cwd);
       });
     }
     return this.#server;

@@ -2,7 +2,7 @@
  * One run: State in, one event, State out. The real dispatch loop (runDispatch) runs in-process against
  * a HookContext of packages/juju (every hook tool goes through its rules) and a Pebble server per container.
  */
-import { beginHook, type HookContext, type JsonObject } from '@ops-ts/juju';
+import { beginHook, type HookContext, type JsonObject, runTool } from '@ops-ts/juju';
 import type { CharmBase, CharmClass, CharmTypes, EventBase, LogLevel } from '@ops-ts/ops';
 import { type DispatchHooks, runDispatch, type ToolRunner } from '@ops-ts/ops/runtime';
 import { makeCharmDir, readStore, removeDir, seedStore } from './charm-dir.js';
@@ -159,7 +159,7 @@ export async function execute(
     const trace: ToolCall[] = [];
     const runner: ToolRunner = (tool, args, stdin) => {
       trace.push({ tool, args: [...args], ...(stdin !== undefined ? { stdin } : {}) });
-      return hook.runTool(tool, args, stdin, dir);
+      return runTool(hook, tool, args, stdin, dir);
     };
     const env = hookEnv(hook, {
       charmDir: dir,
