@@ -2,16 +2,7 @@
 // hook-tool backend, stores, validators) is in `@ops-ts/ops/runtime`, for the testing kit, simulator and CLI.
 
 export type { LogLevel } from './backend/backend.js';
-export {
-  InvalidStatusError,
-  ModelError,
-  RelationDataAccessError,
-  RelationDataError,
-  RelationDataTypeError,
-  RelationNotFoundError,
-  SecretNotFoundError,
-  TooManyRelatedAppsError,
-} from './backend/errors.js';
+export { ModelError, RelationNotFoundError, SecretNotFoundError } from './backend/errors.js';
 export { ActionParamsError, type ParamsProblem } from './charm/action-params.js';
 export {
   type ActionResults,
@@ -55,6 +46,13 @@ export { HookToolError } from './hooktools/runner.js';
 export type { SecretOwner, SecretRotatePolicy } from './hooktools/secret.js';
 export { type CheckFilter, Container, ContainerMapping } from './model/container.js';
 export { Application, Unit } from './model/entities.js';
+export {
+  InvalidStatusError,
+  RelationDataAccessError,
+  RelationDataError,
+  RelationDataTypeError,
+  TooManyRelatedAppsError,
+} from './model/errors.js';
 export type { ExecPromise } from './model/exec-promise.js';
 export { IPAddress, IPNetwork } from './model/ip.js';
 export { Model } from './model/model.js';

@@ -22,7 +22,7 @@ export {
   METADATA_KEYS,
   type YamlMapping,
 } from './charm/charmcraft-documents.js';
-export { pickStatus } from './charm/collect-status.js';
+export { pickStatus } from './charm/evaluate-status.js';
 export {
   type Env,
   eventNameOf,

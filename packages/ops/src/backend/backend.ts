@@ -1,4 +1,3 @@
-import type { JsonObject } from '../framework/json.js';
 import type { ConfigValue } from '../hooktools/config.js';
 import type { CloudSpec } from '../hooktools/credential.js';
 import type { GoalState } from '../hooktools/goal-state.js';
@@ -12,6 +11,7 @@ import type {
 } from '../hooktools/secret.js';
 import type { StatusReading } from '../hooktools/status.js';
 import type { StorageDetails } from '../hooktools/storage.js';
+import type { JsonObject } from '../types/json.js';
 
 /** The log levels Juju's `juju-log` accepts, lowest first. */
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR' | 'CRITICAL';

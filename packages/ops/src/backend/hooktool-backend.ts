@@ -1,4 +1,3 @@
-import type { JsonObject } from '../framework/json.js';
 import * as action from '../hooktools/action.js';
 import * as config from '../hooktools/config.js';
 import * as credential from '../hooktools/credential.js';
@@ -16,6 +15,7 @@ import * as state from '../hooktools/state.js';
 import * as status from '../hooktools/status.js';
 import * as storage from '../hooktools/storage.js';
 import * as version from '../hooktools/version.js';
+import type { JsonObject } from '../types/json.js';
 import type { LogLevel, ModelBackend } from './backend.js';
 import { mapToolError } from './map-error.js';
 

@@ -1,8 +1,6 @@
-import { InvalidStatusError } from '../backend/errors.js';
 import { LifecycleEvent } from '../framework/framework.js';
-import { StatusBase, statusPriority } from '../model/status.js';
-import type { CharmBase } from './charm-base.js';
-import type { CharmTypes } from './charm-types.js';
+import { InvalidStatusError } from '../model/errors.js';
+import { StatusBase } from '../model/status.js';
 
 /**
  * Emitted after every (non-restricted) event so observers can each add the status they see; the framework
@@ -24,24 +22,4 @@ export class CollectStatusEvent extends LifecycleEvent {
     const which = this.handle.kind === 'collect_app_status' ? 'app' : 'unit';
     this.framework.model.collectedStatuses[which].push(status);
   }
-}
-
-/** Emits collect-status (app on the leader, then unit) and sets the winning statuses. */
-export async function evaluateStatus(charm: CharmBase<CharmTypes>): Promise<void> {
-  const collected = charm.model.collectedStatuses;
-  if (charm.unit.isLeader()) {
-    await charm.on.collectAppStatus.emit();
-    const winner = pickStatus(collected.app);
-    if (winner) charm.app.status = winner;
-  }
-  await charm.on.collectUnitStatus.emit();
-  const winner = pickStatus(collected.unit);
-  if (winner) charm.unit.status = winner;
-}
-
-/** The highest-priority status, the first added winning ties; undefined when none was added. */
-export function pickStatus(statuses: readonly StatusBase[]): StatusBase | undefined {
-  let best: StatusBase | undefined;
-  for (const s of statuses) if (!best || statusPriority(s) > statusPriority(best)) best = s;
-  return best;
 }

@@ -1,55 +1,20 @@
-/** One relation endpoint as declared under `requires`, `provides` or `peers`. */
-export interface RelationMeta {
-  name: string;
-  role: 'requires' | 'provides' | 'peer';
-  interface: string;
-  limit?: number;
-  optional: boolean;
-  scope: 'global' | 'container';
-}
+import type {
+  ActionMeta,
+  CharmMeta,
+  ConfigOptionMeta,
+  ContainerMeta,
+  RelationMeta,
+  StorageMeta,
+} from '../types/charm-meta.js';
 
-/** One config option from `config.yaml`. */
-export interface ConfigOptionMeta {
-  type: 'string' | 'int' | 'float' | 'boolean' | 'secret';
-  default?: string | number | boolean;
-  description?: string;
-}
-
-/** One action from `actions.yaml`. */
-export interface ActionMeta {
-  description?: string;
-  params: Record<string, unknown>;
-  required: string[];
-  additionalProperties: boolean;
-}
-
-/** A storage declaration. */
-export interface StorageMeta {
-  type: 'filesystem' | 'block';
-  location?: string;
-  multiple?: { range?: string };
-}
-
-/** A workload container declaration (Kubernetes). */
-export interface ContainerMeta {
-  resource?: string;
-  mounts?: { storage: string; location?: string }[];
-}
-
-/** What the charm declared about itself, from `metadata.yaml`, `config.yaml` and `actions.yaml`. */
-export interface CharmMeta {
-  name: string;
-  summary: string;
-  description: string;
-  subordinate: boolean;
-  relations: Record<string, RelationMeta>;
-  storages: Record<string, StorageMeta>;
-  containers: Record<string, ContainerMeta>;
-  resources: Record<string, { type: string; filename?: string; description?: string }>;
-  extraBindings: string[];
-  config: Record<string, ConfigOptionMeta>;
-  actions: Record<string, ActionMeta>;
-}
+export type {
+  ActionMeta,
+  CharmMeta,
+  ConfigOptionMeta,
+  ContainerMeta,
+  RelationMeta,
+  StorageMeta,
+} from '../types/charm-meta.js';
 
 /** The raw documents a charm's metadata is built from (already parsed). */
 export interface CharmMetaSources {

@@ -1,8 +1,6 @@
-/** A value that survives JSON round trips unchanged: what snapshots and stored state may hold. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+import type { JsonObject, JsonValue } from '../types/json.js';
 
-/** A JSON object. */
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonObject, JsonValue } from '../types/json.js';
 
 /** A snapshot or stored value that is not plain JSON data. */
 export class NotSerializableError extends TypeError {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../framework/json.js';
+import type { JsonObject } from '../types/json.js';
 import { type Invoke, parseJson } from './runner.js';
 
 /** `action-get --format=json` → the action's params (Juju has already applied the schema's defaults). */

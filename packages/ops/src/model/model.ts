@@ -1,8 +1,9 @@
 import type { ModelBackend } from '../backend/backend.js';
-import { RelationNotFoundError, TooManyRelatedAppsError } from '../backend/errors.js';
-import type { CharmMeta } from '../charm/metadata.js';
+import { RelationNotFoundError } from '../backend/errors.js';
 import type { ConfigValue } from '../hooktools/config.js';
 import type { CloudSpec } from '../hooktools/credential.js';
+import { TooManyRelatedAppsError } from '../model/errors.js';
+import type { CharmMeta } from '../types/charm-meta.js';
 import { ContainerMapping, type ContainerPorts } from './container.js';
 import { Application, type EntityContext, Unit } from './entities.js';
 import { LeadershipCache } from './leadership.js';

@@ -1,5 +1,6 @@
 import type { ModelBackend } from '../backend/backend.js';
-import { RelationDataAccessError, RelationDataTypeError, RelationNotFoundError } from '../backend/errors.js';
+import { RelationNotFoundError } from '../backend/errors.js';
+import { RelationDataAccessError, RelationDataTypeError } from '../model/errors.js';
 import type { Application, Unit } from './entities.js';
 
 /** Who is asking, so a bag can check Juju's access rules locally. */

@@ -1,6 +1,6 @@
 import type { ModelBackend } from '../backend/backend.js';
-import type { RelationMeta } from '../charm/metadata.js';
 import { isStandardSchema, type StandardSchemaV1, validateWith } from '../standard-schema.js';
+import type { RelationMeta } from '../types/charm-meta.js';
 import { Application, type Unit } from './entities.js';
 import { RelationDataContent } from './relation-data.js';
 

@@ -1,4 +1,4 @@
-import { InvalidStatusError } from '../backend/errors.js';
+import { InvalidStatusError } from '../model/errors.js';
 
 /** Names of the statuses a unit or application can be in. */
 export type StatusName = 'active' | 'blocked' | 'maintenance' | 'waiting' | 'error' | 'unknown';
