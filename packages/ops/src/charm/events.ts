@@ -298,9 +298,6 @@ export class SecretExpiredEvent extends SecretRevisionEvent {
   }
 }
 
-/** The raw params of the running action, read once per dispatch (every observer gets a fresh event). */
-const rawParams = new WeakMap<Model, JsonObject>();
-
 /** An action was invoked; cannot be deferred. */
 export class ActionEvent extends EventBase {
   /** The action's id (`JUJU_ACTION_UUID`). */
@@ -332,12 +329,7 @@ export class ActionEvent extends EventBase {
    */
   get params(): JsonObject {
     const model = this.framework.model;
-    let raw = rawParams.get(model);
-    if (!raw) {
-      raw = model.backend.actionGet();
-      rawParams.set(model, raw);
-    }
-    const params = structuredClone(raw);
+    const params = structuredClone(model.action.rawParams());
     const meta = model.meta.actions[this.name];
     return meta ? validateActionParams(this.name, meta, params) : params;
   }
@@ -379,16 +371,16 @@ export class ActionEvent extends EventBase {
    * Juju's rules before the tool runs (InvalidActionResultsError).
    */
   setResults(results: ActionResults): void {
-    this.framework.model.backend.actionSet(flattenActionResults(results));
+    this.framework.model.action.setResults(flattenActionResults(results));
   }
 
   /** Sends a progress message to the user running the action (`action-log`). */
   log(message: string): void {
-    this.framework.model.backend.actionLog(message);
+    this.framework.model.action.log(message);
   }
 
   /** Marks the action failed (`action-fail`); the handler goes on, and the hook still succeeds. */
   fail(message = ''): void {
-    this.framework.model.backend.actionFail(message);
+    this.framework.model.action.fail(message);
   }
 }

@@ -4,6 +4,7 @@ import type { ConfigValue } from '../hooktools/config.js';
 import type { CloudSpec } from '../hooktools/credential.js';
 import { TooManyRelatedAppsError } from '../model/errors.js';
 import type { CharmMeta } from '../types/charm-meta.js';
+import { RunningAction } from './action.js';
 import { ContainerMapping, type ContainerPorts } from './container.js';
 import { Application, type EntityContext, Unit } from './entities.js';
 import { LeadershipCache } from './leadership.js';
@@ -79,6 +80,7 @@ export class Model {
   #storages: StorageMapping | undefined;
   #resources: Resources | undefined;
   #cloudSpec: CloudSpec | undefined;
+  #action: RunningAction | undefined;
 
   constructor(options: ModelOptions) {
     this.#options = options;
@@ -282,6 +284,12 @@ export class Model {
   get resources(): Resources {
     this.#resources ??= new Resources(Object.keys(this.meta.resources), this.backend);
     return this.#resources;
+  }
+
+  /** The action this dispatch runs (its params and results); only meaningful in an action's dispatch. */
+  get action(): RunningAction {
+    this.#action ??= new RunningAction(this.backend);
+    return this.#action;
   }
 
   /** The cloud the model runs on, with its credential (`credential-get`; the app must be trusted). */
