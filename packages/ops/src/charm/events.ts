@@ -5,7 +5,6 @@ import type { Handle } from '../framework/handle.js';
 import type { JsonObject } from '../framework/json.js';
 import type { Container } from '../model/container.js';
 import type { Application, Unit } from '../model/entities.js';
-import type { Model } from '../model/model.js';
 import type { Relation } from '../model/relation.js';
 import type { Secret } from '../model/secret.js';
 import type { Storage } from '../model/storage.js';
