@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../types/json.js';
+import type { JsonValue } from '../types/json.js';
 
 export type { JsonObject, JsonValue } from '../types/json.js';
 

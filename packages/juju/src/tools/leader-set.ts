@@ -1,29 +1,8 @@
-/** Legacy `leader-get` / `leader-set` (removed in Juju 4; leader-set is immediate). */
-import { checkEmpty } from '../argv.js';
-import { RunError, UsageError } from '../errors.js';
+/** Legacy `leader-set` (removed in Juju 4; immediate, not buffered). */
+import { RunError } from '../errors.js';
 import { parseKeyValues } from '../keyvalues.js';
 import type { Bag } from '../state.js';
 import { defineTool } from '../tool.js';
-
-/** The leader-get tool. */
-export const leaderGet = defineTool<{ key: string }>({
-  name: 'leader-get',
-  args: '[<key>]',
-  purpose: 'Print application leadership settings.',
-  output: { default: 'smart', formats: ['json', 'smart', 'yaml'] },
-  init: (_ctx, parsed) => {
-    const [first = '', ...rest] = parsed.positionals;
-    const key = first === '-' ? '' : first;
-    if (key.includes('=')) throw new UsageError(`invalid key "${key}"`);
-    checkEmpty(rest);
-    return { key };
-  },
-  run: (ctx, cmd) => {
-    const settings = ctx.app.leaderSettings;
-    if (cmd.key === '') return { value: { ...settings } };
-    return { value: settings[cmd.key] ?? null };
-  },
-});
 
 /** The leader-set tool. */
 export const leaderSet = defineTool<{ settings: Bag }>({

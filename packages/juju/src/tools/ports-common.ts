@@ -1,12 +1,14 @@
-/** `open-port`, `close-port` (buffered) and `opened-ports` (committed ranges only). */
-import { boolFlag, checkEmpty, stringFlag } from '../argv.js';
+/** What the `open-port`, `close-port`, `opened-ports` tools share. */
+import { checkEmpty, stringFlag } from '../argv.js';
 import { UsageError } from '../errors.js';
 import type { OpenedPort } from '../state.js';
-import { defineTool, type ToolSpec } from '../tool.js';
+import type { ToolSpec } from '../tool.js';
 
-type Range = Omit<OpenedPort, 'endpoint'>;
+/** A port range without its endpoint. */
+export type Range = Omit<OpenedPort, 'endpoint'>;
 
-function parsePort(text: string, whole: string): number {
+/** One port number of a range argument, with Juju's strconv error. */
+export function parsePort(text: string, whole: string): number {
   if (!/^[+-]?\d+$/.test(text)) {
     throw new UsageError(`invalid port "${whole}": strconv.Atoi: parsing "${text}": invalid syntax`);
   }
@@ -14,6 +16,7 @@ function parsePort(text: string, whole: string): number {
 }
 
 /** network.ParsePortRange + Validate: `80`, `80/udp`, `8000-8010/tcp`, `icmp`; Init errors. */
+/** `80`, `80-90/udp` or `icmp` as Juju's network.ParsePortRange reads them. */
 export function parsePortRange(input: string): Range {
   const slash = input.indexOf('/');
   const range = slash < 0 ? input : input.slice(0, slash);
@@ -44,13 +47,10 @@ export function parsePortRange(input: string): Range {
   return { protocol, fromPort: from, toPort: to };
 }
 
-/** Juju's text form of a range: `icmp`, `80/tcp`, `8000-8010/udp`. */
-export function portRangeString(p: Range): string {
-  if (p.protocol === 'icmp') return 'icmp';
-  return p.fromPort === p.toPort ? `${p.fromPort}/${p.protocol}` : `${p.fromPort}-${p.toPort}/${p.protocol}`;
-}
-
-function portSpec(op: 'open' | 'close'): ToolSpec<{ range: Range; endpoints: string[]; format: string }> {
+/** The spec of `open-port` or `close-port` (they differ only in the verb). */
+export function portSpec(
+  op: 'open' | 'close',
+): ToolSpec<{ range: Range; endpoints: string[]; format: string }> {
   const name = `${op}-port`;
   return {
     name,
@@ -82,48 +82,3 @@ function portSpec(op: 'open' | 'close'): ToolSpec<{ range: Range; endpoints: str
     },
   };
 }
-
-/** The open-port tool. */
-export const openPort = defineTool(portSpec('open'));
-
-/** The close-port tool. */
-export const closePort = defineTool(portSpec('close'));
-
-const PROTOCOL_ORDER = Object.freeze({ icmp: 0, tcp: 1, udp: 2 });
-
-/** The opened-ports tool. */
-export const openedPorts = defineTool<{ endpoints: boolean }>({
-  name: 'opened-ports',
-  purpose: 'List all ports or port ranges opened by the unit.',
-  output: { default: 'smart', formats: ['json', 'smart', 'yaml'] },
-  flags: () => [
-    { names: ['endpoints'], kind: 'bool', usage: 'display the list of target application endpoints' },
-  ],
-  init: (_ctx, parsed) => {
-    checkEmpty(parsed.positionals);
-    return { endpoints: boolFlag(parsed, 'endpoints') };
-  },
-  run: (ctx, cmd) => {
-    const byRange = new Map<string, { range: Range; endpoints: Set<string> }>();
-    for (const p of ctx.unit.openedPorts) {
-      const key = portRangeString(p);
-      const entry = byRange.get(key) ?? { range: p, endpoints: new Set<string>() };
-      entry.endpoints.add(p.endpoint);
-      byRange.set(key, entry);
-    }
-    const entries = [...byRange.values()].sort(
-      (a, b) =>
-        PROTOCOL_ORDER[a.range.protocol] - PROTOCOL_ORDER[b.range.protocol] ||
-        a.range.fromPort - b.range.fromPort ||
-        a.range.toPort - b.range.toPort,
-    );
-    return {
-      value: entries.map(({ range, endpoints }) => {
-        const text = portRangeString(range);
-        if (!cmd.endpoints) return text;
-        const list = endpoints.has('*') ? ['*'] : [...endpoints].sort();
-        return `${text} (${list.join(', ')})`;
-      }),
-    };
-  },
-});
