@@ -140,11 +140,6 @@ export function stringFlag(parsed: ParsedArgs, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** Whether a string flag was given on the command line or has a default. */
-export function hasFlag(parsed: ParsedArgs, name: string): boolean {
-  return typeof parsed.flags[name] === 'string';
-}
-
 /** Renders gnuflag-style option help lines (`-r, --relation  (= db:1)` + indented usage). */
 export function renderOptions(defs: readonly FlagDef[]): string {
   const lines: string[] = [];

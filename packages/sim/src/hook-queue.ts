@@ -35,11 +35,6 @@ export function relationReferenced(ctx: SimContext, relationId: number): boolean
   return Object.values(ctx.sim.units).some((a) => a.queue.some((q) => q.relationId === relationId));
 }
 
-/** Whether any unit has hooks it can run (units in error are halted). */
-export function hasRunnableHooks(ctx: SimContext): boolean {
-  return Object.values(ctx.sim.units).some((a) => a.error === null && a.queue.length > 0);
-}
-
 /** Number of hooks queued over all units. */
 export function pendingHookCount(ctx: SimContext): number {
   return Object.values(ctx.sim.units).reduce((n, a) => n + a.queue.length, 0);

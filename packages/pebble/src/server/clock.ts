@@ -58,8 +58,3 @@ export function parseRfc3339Ns(text: string): bigint | undefined {
   const fractionNs = BigInt(frac.padEnd(9, '0') || '0');
   return (BigInt(wall) - BigInt(offsetMin) * 60_000n) * 1_000_000n + fractionNs;
 }
-
-/** Nanoseconds of a timestamp this server wrote (RFC3339Nano); 0 when unparsable. */
-export function stampNs(text: string): bigint {
-  return parseRfc3339Ns(text) ?? 0n;
-}

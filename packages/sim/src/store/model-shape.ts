@@ -3,7 +3,6 @@
  * (relation data, config, secret content, Pebble services): with `Object.prototype` behind them a key
  * named `__proto__` would vanish on assignment and `constructor` would seem present in every map.
  */
-import type { ModelState } from '@ops-ts/juju';
 import type { SimState } from '../sim-state.js';
 
 function isMap(value: unknown): value is Record<string, unknown> {
@@ -82,6 +81,3 @@ export function upgradeQueues(sim: SimState): SimState {
   }
   return sim;
 }
-
-/** The two documents, checked. */
-export type ModelDocs = { state: ModelState; sim: SimState };
