@@ -285,7 +285,12 @@ export class Framework {
     if (i >= 0) this.#data.notices.splice(i, 1);
   }
 
-  /** A fresh event object from its snapshot, or undefined when its type is no longer defined. */
+  /**
+   * A fresh event object from its snapshot, or undefined when its type is no longer defined. Built without
+   * its constructor, as ops's `Framework.load_snapshot` builds it (`cls.__new__(cls)`, then `restore`):
+   * a constructor takes the live payload (a relation, a storage, a custom event's arguments) that only the
+   * snapshot holds now, and may check it; `restore` is the one way back from a snapshot.
+   */
   private restoreEvent(path: string): EventBase | undefined {
     const handle = Handle.fromPath(path);
     const type = this.#types.get(`${handle.parent?.path ?? ''}/${handle.kind}`);
