@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -402,6 +402,47 @@ describe('corrupt framework state', () => {
     expect(r.stderr[0]).toMatch(/^ERROR .*framework state file .*\.unit-state\.json/);
     expect(readFileSync(join(dir, STATE_FILE), 'utf8')).toBe(content);
   });
+
+  it('a state file that is a directory is named, left alone, and the hook fails in one line', async () => {
+    const dir = charmDir();
+    mkdirSync(join(dir, STATE_FILE));
+    class Any extends CharmBase {}
+    const r = await dispatch(Any, { hook: 'install', dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toEqual([
+      expect.stringMatching(
+        /^ERROR framework state file .*\.unit-state\.json cannot be read \(it is a directory\)/,
+      ),
+    ]);
+    expect(statSync(join(dir, STATE_FILE)).isDirectory()).toBe(true);
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'a deferred notice naming %s as its handler is dropped with a warning, not called',
+    async (methodName) => {
+      const dir = charmDir();
+      const eventPath = 'Any/on/config_changed[1]';
+      writeFileSync(
+        join(dir, STATE_FILE),
+        JSON.stringify({
+          snapshots: { [eventPath]: {} },
+          notices: [{ sequence: 1, eventPath, observerPath: 'Any', methodName }],
+        }),
+      );
+      class Any extends CharmBase {
+        constructor(framework: Framework) {
+          super(framework);
+          this.observe(this.on.configChanged, this.onConfig);
+        }
+        onConfig() {}
+      }
+      const r = await dispatch(Any, { hook: 'update-status', dir, logLevel: 'DEBUG' });
+      expect(r.code).toBe(0);
+      expect(logLines(r.calls).join('\n')).toContain(`dropping ${eventPath}`);
+      const saved = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8')) as { notices: unknown[] };
+      expect(saved.notices).toEqual([]);
+    },
+  );
 });
 
 describe('framework state in Juju (state-get/state-set)', () => {

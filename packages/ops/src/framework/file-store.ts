@@ -22,8 +22,12 @@ export class FileStore implements FrameworkStore {
     try {
       text = readFileSync(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshots: {}, notices: [] };
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { snapshots: {}, notices: [] };
+      const why = code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+      throw new StateCorruptError(
+        `framework state file ${this.path} cannot be read (${why}); it was left as is: move it away to start with empty state`,
+      );
     }
     let raw: unknown;
     try {

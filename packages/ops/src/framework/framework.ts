@@ -259,7 +259,8 @@ export class Framework {
         continue;
       }
       const observer = this.#objects.get(notice.observerPath) as Record<string, unknown> | undefined;
-      const method = observer?.[notice.methodName];
+      // A saved method name is data: `constructor`, `__proto__` or Object's own methods are never handlers.
+      const method = notice.methodName in Object.prototype ? undefined : observer?.[notice.methodName];
       if (!observer || typeof method !== 'function') {
         this.logger.warning(
           `Reference to ops.Object at path ${notice.observerPath} has been garbage collected between when the charm was initialised and when the event was emitted; dropping ${notice.eventPath}.`,

@@ -45,5 +45,6 @@ export function validateStoreData(raw: unknown, where: string): StoreData {
       throw new StateCorruptError(`${where}: malformed notice ${JSON.stringify(n)}`);
     }
   }
-  return { snapshots, notices };
+  // Paths are keys of a prototype-free map: a path such as `toString` finds nothing, not Object's method.
+  return { snapshots: Object.assign(Object.create(null) as StoreData['snapshots'], snapshots), notices };
 }
