@@ -16,6 +16,13 @@ export interface ServiceProcess {
   waitExit(timeoutMs: number): Promise<ServiceExit | undefined>;
   /** Stops it and everything it started (SIGTERM, SIGKILL after `killDelayMs`); resolves once gone. */
   stop(killDelayMs: number): Promise<void>;
+  /**
+   * Calls `listener` once when it ends (at once if it has ended). A server that supervises services
+   * (restarts on exit) needs it; a runner whose processes outlive the server need not offer it.
+   */
+  onExit?(listener: (exit: ServiceExit) => void): void;
+  /** Sends it a signal (`SIGHUP`, ...), as `POST /v1/signals` asks. */
+  signal?(name: string): void;
 }
 
 /**
