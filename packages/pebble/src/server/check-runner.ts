@@ -62,8 +62,9 @@ export class CheckRunner {
     let timer: ReturnType<Timers['setTimeout']> | undefined;
     const timedOut = new Promise<string>((resolve) => {
       timer = this.timers.setTimeout(() => {
-        abort.abort();
+        // Settled before the abort, so the probe's own reaction to it does not win the race.
         resolve(`check timed out after ${goDurationString(secondsToNs(timeoutMs / 1000))}`);
+        abort.abort();
       }, timeoutMs);
     });
     try {
