@@ -10,6 +10,7 @@ import { unitApp } from '@ops-ts/juju';
 import { type ExecRequest, type ExecResult, PebbleServer } from '@ops-ts/pebble/server';
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
+import { enqueue } from './hook-queue.js';
 import { unitSlug } from './model-store.js';
 import type { ExecStub } from './sim-state.js';
 import type { Workloads } from './workloads/workloads.js';
@@ -60,7 +61,11 @@ export class PebbleHost {
     const { daemons } = this.workloads;
     if (daemons.isReal(unit)) {
       // Real workloads: a long-lived daemon per container, checked (and restarted if dead) before every hook.
-      for (const container of containers) await daemons.ensure(unit, container);
+      for (const container of containers) {
+        // A restarted container's Pebble is new and empty: Juju tells the charm with pebble-ready.
+        if (await daemons.ensure(unit, container))
+          enqueue(this.ctx, unit, { unit, hook: `${container}-pebble-ready`, workloadName: container });
+      }
       this.#daemonUnits.add(unit);
       return;
     }

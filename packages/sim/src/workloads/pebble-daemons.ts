@@ -6,7 +6,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -93,11 +102,11 @@ export class PebbleDaemons {
     return all[unit];
   }
 
-  /** Starts the container's daemon unless it runs and answers. */
-  async ensure(unit: string, container: string): Promise<void> {
+  /** Starts the container's daemon unless it runs and answers; true when it replaced a dead one. */
+  async ensure(unit: string, container: string): Promise<boolean> {
     const record = this.ctx.sim.pebbleDaemons?.[unit]?.[container];
     if (record && processRunning(record.pid, record.startTime) && (await socketAnswers(record.socket)))
-      return;
+      return false;
     if (record) {
       process.stderr.write(
         `ops-ts sim: the Pebble daemon of ${unit} container ${container} (pid ${record.pid}) is gone; starting a new one (its plan and service states are lost, as when a pod restarts)\n`,
@@ -105,6 +114,7 @@ export class PebbleDaemons {
       await this.stopOne(unit, container, record);
     }
     await this.start(unit, container);
+    return record !== undefined;
   }
 
   private async start(unit: string, container: string): Promise<void> {
@@ -215,6 +225,12 @@ export class PebbleDaemons {
     }
     delete this.ctx.sim.pebbleDaemons?.[unit];
     rmSync(this.unitDir(unit), { recursive: true, force: true });
+    try {
+      // The model's socket directory goes with its last unit.
+      rmdirSync(dirname(this.unitDir(unit)));
+    } catch {
+      // Other units still have theirs.
+    }
   }
 
   private async stopOne(unit: string, container: string, record: WorkloadProcess): Promise<void> {
