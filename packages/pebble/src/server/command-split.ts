@@ -4,7 +4,10 @@
  * (*Service).ParseCommand's `[ ... ]` group of default arguments, appended to the base command.
  */
 
-/** shlex.Split: words separated by blanks; '…' literal, "…" with \" \\ \$ \` escapes; # starts a comment. */
+/**
+ * shlex.Split: words separated by blanks; '…' literal; in "…" and outside quotes a backslash takes the
+ * next character as it is; `#` at the start of a word starts a comment to the end of the line.
+ */
 export function shlexSplit(text: string): string[] {
   const words: string[] = [];
   let word = '';
@@ -36,8 +39,9 @@ export function shlexSplit(text: string): string[] {
         if (i >= text.length) fail('EOF found when expecting closing quote');
         const d = text[i] as string;
         if (d === '"') break;
-        if (d === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text[i + 1] as string)) {
-          if (text[i + 1] !== '\n') word += text[i + 1];
+        if (d === '\\') {
+          if (i + 1 >= text.length) fail('EOF found after escape character');
+          word += text[i + 1];
           i += 2;
           continue;
         }
@@ -47,7 +51,7 @@ export function shlexSplit(text: string): string[] {
       i++;
     } else if (c === '\\') {
       if (i + 1 >= text.length) fail('EOF found after escape character');
-      if (text[i + 1] !== '\n') word += text[i + 1];
+      word += text[i + 1];
       inWord = true;
       i += 2;
     } else {
