@@ -5,8 +5,8 @@
  * output in the model's workload log. The CLI starts it detached (`ops-ts sim pebble-daemon <config>`);
  * SIGTERM stops its services and ends it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   hostExecLookup,
   minimalEnvironment,
@@ -86,6 +86,7 @@ export async function runPebbleDaemon(configPath: string): Promise<void> {
       note(`ops-ts sim: Pebble daemon stopping (${why})`);
       clearInterval(watch);
       await server.shutdown();
+      rmSync(dirname(config.socketPath), { recursive: true, force: true });
       note('ops-ts sim: Pebble daemon stopped');
     })();
     return stopping;
