@@ -211,7 +211,16 @@ describe('ops-ts sim --workloads real', () => {
     expect(alive(renewed?.pid ?? 0)).toBe(false);
     expect(alive(second)).toBe(false);
     expect(saved().pebbleDaemons?.['web/0']).toBeUndefined();
+
+    // The next hook starts a fresh daemon and tells the charm with pebble-ready.
+    const again = sim('update-status');
+    expect(again.stderr).toMatch(/^web\/0: web-pebble-ready ok/m);
+    const third = await eventually('the server after stop-workloads', async () => {
+      const pid = await servedPid(port);
+      return pid !== second ? pid : undefined;
+    });
     expect(sim('destroy-model').code).toBe(0);
+    await eventually('the server to be gone', async () => (alive(third) ? undefined : true));
   });
 
   it.each([

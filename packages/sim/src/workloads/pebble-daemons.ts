@@ -102,7 +102,7 @@ export class PebbleDaemons {
     return all[unit];
   }
 
-  /** Starts the container's daemon unless it runs and answers; true when it replaced a dead one. */
+  /** Starts the container's daemon unless it runs and answers; true when it replaced an earlier one. */
   async ensure(unit: string, container: string): Promise<boolean> {
     const record = this.ctx.sim.pebbleDaemons?.[unit]?.[container];
     if (record && processRunning(record.pid, record.startTime) && (await socketAnswers(record.socket)))
@@ -113,8 +113,10 @@ export class PebbleDaemons {
       );
       await this.stopOne(unit, container, record);
     }
+    // A container that had a daemon before (dead, or stopped by stop-workloads) starts over empty.
+    const hadOne = record !== undefined || this.ctx.sim.pebble[unit]?.[container] !== undefined;
     await this.start(unit, container);
-    return record !== undefined;
+    return hadOne;
   }
 
   private async start(unit: string, container: string): Promise<void> {
