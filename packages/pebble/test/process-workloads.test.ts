@@ -178,6 +178,20 @@ describe('process service runner under a supervising server (servstate handlers.
     await server.shutdown();
   });
 
+  it('user and group are not switched to: it runs as this user, and the log says so', async () => {
+    const { client, log, server } = await serviceServer();
+    await client.addLayer('base', {
+      services: { who: { override: 'replace', command: 'id -u', user: 'nobody', 'on-success': 'ignore' } },
+    });
+    await client.startServices(['who']).catch(() => {});
+    await eventually(
+      () => (log('who').includes(`[who] ${process.getuid?.()}`) ? true : undefined),
+      'the uid line',
+    );
+    expect(log('who')).toContain('[pebble] service "who": user/group "nobody" ignored');
+    await server.shutdown();
+  });
+
   it('a process that keeps failing is restarted after its backoff (on-failure: restart)', async () => {
     const { client, log, server } = await serviceServer();
     await client.addLayer('base', {
