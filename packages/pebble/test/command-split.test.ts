@@ -2,7 +2,9 @@
 // the words, then internals/plan/plan.go (*Service).ParseCommand for the `[ ... ]` group of default
 // arguments (appended to the base command when nothing overrides them) and its error texts.
 import { describe, expect, it } from 'vitest';
+import { APIError } from '../src/index.js';
 import { serviceArgv } from '../src/server/index.js';
+import { startPebble } from './helpers.js';
 
 describe('serviceArgv (plan.go ParseCommand over shlex.Split)', () => {
   it.each([
@@ -30,5 +32,17 @@ describe('serviceArgv (plan.go ParseCommand over shlex.Split)', () => {
     [`server 'open`, 'EOF found when expecting closing quote'],
   ])('refuses %j: %s', (command, text) => {
     expect(() => serviceArgv('web', command)).toThrow(`cannot parse service "web" command: ${text}`);
+  });
+
+  it('a layer whose command does not parse is refused (plan.go validate)', async () => {
+    const { client } = await startPebble();
+    const err = (await client
+      .addLayer('base', { services: { bad: { override: 'replace', command: 'server ] x' } } })
+      .catch((e: unknown) => e)) as APIError;
+    expect(err).toBeInstanceOf(APIError);
+    expect(err.code).toBe(400);
+    expect(err.message).toContain(
+      'plan service "bad" command invalid: cannot parse service "bad" command: cannot have ] outside of [ ... ] group',
+    );
   });
 });

@@ -7,9 +7,9 @@
  */
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { shlexSplit } from '../command-split.js';
 import type { Check } from '../layer-types.js';
 import type { CheckProbe } from './check-runner.js';
-import { shlexSplit } from './command-split.js';
 import { containerPath, mapArgs } from './container-paths.js';
 
 /** Options of {@link realCheckProbe}. */

@@ -1,3 +1,4 @@
+export { serviceArgv, shlexSplit } from '../command-split.js';
 export {
   DEFAULT_BACKOFF_DELAY_MS,
   DEFAULT_BACKOFF_FACTOR,
@@ -11,7 +12,6 @@ export {
   DEFAULT_CHECK_PERIOD_MS,
   DEFAULT_CHECK_TIMEOUT_MS,
 } from './check-runner.js';
-export { serviceArgv, shlexSplit } from './command-split.js';
 export { containerPath, mapArgs, minimalEnvironment } from './container-paths.js';
 export type { ExecHandler, ExecLookup, ExecRequest, ExecResult } from './exec-types.js';
 export type { NoticeInput } from './notice-store.js';

@@ -9,8 +9,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { serviceArgv } from '../command-split.js';
 import type { Service } from '../layer-types.js';
-import { serviceArgv } from './command-split.js';
 import { containerPath, mapArgs, minimalEnvironment } from './container-paths.js';
 import type { ServiceExit, ServiceProcess, ServiceRunner } from './service-runner.js';
 
@@ -133,6 +133,7 @@ export class ProcessServiceRunner implements ServiceRunner {
 
   async start(name: string, service: Service): Promise<ServiceProcess> {
     const argv = mapArgs(this.opts.filesRoot, serviceArgv(name, service.command ?? ''));
+    if (argv.length === 0) throw new Error(`service ${JSON.stringify(name)} has an empty command`);
     const cwd = containerPath(this.opts.filesRoot, service['working-dir'] ?? '/');
     try {
       if (!statSync(cwd).isDirectory()) throw new Error('not a directory');

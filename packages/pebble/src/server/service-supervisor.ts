@@ -112,9 +112,13 @@ export class SupervisingServiceManager extends ServiceManager {
     try {
       await this.spawn(name, sup);
     } catch (error) {
-      // handlers.go start: a process that cannot be started leaves the service stopped.
+      // handlers.go start: a process that cannot be started leaves the service stopped. startInternal
+      // wraps a failed start in "cannot start service: "; a command that does not parse is reported as is.
       this.transition(name, sup, 'stopped');
-      return { error: `cannot start service: ${(error as Error).message}` };
+      const message = (error as Error).message;
+      return {
+        error: message.startsWith('cannot parse service') ? message : `cannot start service: ${message}`,
+      };
     }
     this.transition(name, sup, 'starting');
     if (!sup.proc) {

@@ -98,6 +98,5 @@ export function serviceArgv(name: string, command: string): string[] {
     if (arg === ']') throw wrap('cannot have ] outside of [ ... ] group');
     base.push(arg);
   }
-  if (base.length === 0) throw wrap('no command');
   return [...base, ...extra];
 }
