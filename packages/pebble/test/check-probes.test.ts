@@ -35,6 +35,8 @@ async function outcome(check: Check, mapPort?: (p: number) => number | undefined
   const probe = realCheckProbe({
     filesRoot: root,
     baseEnvironment: minimalEnvironment(),
+    service: (name) =>
+      name === 'web' ? { environment: { A: 'svc', B: 'svc' }, 'working-dir': '/srv' } : undefined,
     ...(mapPort ? { mapPort } : {}),
   });
   return probe('chk', check, new AbortController().signal).then(
@@ -84,6 +86,22 @@ describe('real check probes (checkstate checkers.go)', () => {
         },
       }),
       'ok',
+    ],
+    [
+      'exec with a service-context: its environment and working dir (plan.go MergeServiceContext)',
+      () => ({
+        exec: {
+          command: 'sh -c \'test "$A" = svc && test "$B" = own && test "$(basename "$PWD")" = srv\'',
+          'service-context': 'web',
+          environment: { B: 'own' },
+        },
+      }),
+      'ok',
+    ],
+    [
+      'exec with an unknown service-context',
+      () => ({ exec: { command: 'true', 'service-context': 'nope' } }),
+      'context service "nope" not found',
     ],
     [
       'exec missing executable',

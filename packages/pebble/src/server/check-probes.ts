@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { shlexSplit } from '../command-split.js';
-import type { Check } from '../layer-types.js';
+import type { Check, ExecCheck, Service } from '../layer-types.js';
 import type { CheckProbe } from './check-runner.js';
 import { containerPath, mapArgs } from './container-paths.js';
 
@@ -20,6 +20,25 @@ export interface CheckProbeOptions {
   baseEnvironment: Readonly<Record<string, string>>;
   /** The host port that stands for a container port on localhost (undefined: the same port). */
   mapPort?: (port: number) => number | undefined;
+  /** A service of the current plan, for exec checks with a `service-context`. */
+  service?: (name: string) => Service | undefined;
+}
+
+/**
+ * plan.go MergeServiceContext: the context service's environment and working dir, with the check's own
+ * on top; a missing service fails the check (`context service "x" not found`).
+ */
+function withServiceContext(check: ExecCheck, opts: CheckProbeOptions): ExecCheck {
+  const name = check['service-context'];
+  if (!name) return check;
+  const service = opts.service?.(name);
+  if (!service) throw new Error(`context service ${JSON.stringify(name)} not found`);
+  const workingDir = check['working-dir'] || service['working-dir'];
+  return {
+    ...check,
+    environment: { ...service.environment, ...check.environment },
+    ...(workingDir ? { 'working-dir': workingDir } : {}),
+  };
 }
 
 /** checkers.go maxErrorLines: the details keep the first five lines. */
@@ -89,8 +108,15 @@ function tcpProbe(check: NonNullable<Check['tcp']>, opts: CheckProbeOptions, sig
   });
 }
 
-function execProbe(check: NonNullable<Check['exec']>, opts: CheckProbeOptions, signal: AbortSignal) {
+function execProbe(given: ExecCheck, opts: CheckProbeOptions, signal: AbortSignal) {
   return new Promise<void>((resolve, reject) => {
+    let check: ExecCheck;
+    try {
+      check = withServiceContext(given, opts);
+    } catch (error) {
+      reject(error);
+      return;
+    }
     let argv: string[];
     try {
       argv = shlexSplit(check.command ?? '');

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Layer } from '@ops-ts/pebble';
 import {
   hostExecLookup,
   minimalEnvironment,
@@ -63,6 +64,8 @@ export async function runPebbleDaemon(configPath: string): Promise<void> {
       writeFileSync(config.servicesFile, JSON.stringify(spawned), { mode: 0o600 });
     },
   });
+  // The plan's services, for exec checks with a service-context (the server exists once they run).
+  let plan: () => Layer = () => ({});
   const server = await PebbleServer.start({
     socketPath: config.socketPath,
     filesRoot: config.filesRoot,
@@ -75,10 +78,12 @@ export async function runPebbleDaemon(configPath: string): Promise<void> {
         filesRoot: config.filesRoot,
         baseEnvironment: env,
         mapPort: (port) => config.ports[String(port)],
+        service: (name) => plan().services?.[name],
       }),
       log: note,
     },
   });
+  plan = () => server.getPlan();
   note(`ops-ts sim: Pebble daemon ready on ${config.socketPath} (pid ${process.pid})`);
   let stopping: Promise<void> | undefined;
   const stop = (why: string): Promise<void> => {
