@@ -223,8 +223,8 @@ describe('start and stop while backing off (serviceForStart, serviceForStop, sto
 describe('on-check-failure (manager.go CheckFailed, handlers.go checkFailed)', () => {
   const check: Check = { override: 'replace', period: '1s', threshold: 2, exec: { command: 'probe' } };
 
-  function withChecks(action: 'restart' | 'ignore') {
-    const t = setup({ 'on-check-failure': { up: action } }, { up: check });
+  function withChecks(action: 'restart' | 'ignore', service: Service = {}) {
+    const t = setup({ 'on-check-failure': { up: action }, ...service }, { up: check });
     const checks = new CheckStore(t.plan, t.changes);
     checks.onThreshold((name) => t.manager.checkFailed(name));
     let healthy = true;
@@ -261,6 +261,21 @@ describe('on-check-failure (manager.go CheckFailed, handlers.go checkFailed)', (
     const info = t.checks.list(undefined, [])[0];
     expect(info).toMatchObject({ status: 'up', successes: 1 });
     expect(info?.failures).toBeUndefined();
+    t.checkRunner.close();
+  });
+
+  it('restart of an exited service (on-failure: ignore) starts it after the backoff', async () => {
+    const t = withChecks('restart', { 'on-failure': 'ignore' });
+    await t.start();
+    t.runner.current('web').end(1);
+    await flush();
+    expect(t.status()).toBe('error');
+    t.setHealthy(false);
+    await t.timers.advance(2000);
+    expect(t.status()).toBe('backoff');
+    await t.timers.advance(500);
+    expect(t.runner.started.length).toBe(2);
+    expect(t.status()).toBe('active');
     t.checkRunner.close();
   });
 
