@@ -42,8 +42,8 @@ export function killDelayMs(service: Service | undefined): number {
 
 /**
  * The state a service is in after its process ended on its own. Pebble restarts it (state `backoff`)
- * unless its `on-success`/`on-failure` action is `ignore` (then `inactive`); this server does not
- * restart, so a service Pebble would restart shows `error`. An exit nobody saw counts as a failure.
+ * unless its `on-success`/`on-failure` action is `ignore` (then `inactive`); without supervision
+ * (see SupervisingServiceManager) nothing restarts it, so a service Pebble would restart shows `error`. An exit nobody saw counts as a failure.
  */
 function stateAfterExit(service: Service | undefined, exit: ServiceExit): ServiceStatus {
   const action = exit.exitCode === 0 ? service?.['on-success'] : service?.['on-failure'];
