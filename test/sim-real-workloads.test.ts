@@ -223,6 +223,20 @@ describe('ops-ts sim --workloads real', () => {
     await eventually('the server to be gone', async () => (alive(third) ? undefined : true));
   });
 
+  it("remove-unit ends the unit's daemon and its services", async () => {
+    expect(sim('deploy', charm, '--workloads', 'real', '--workload-port', 'web:8080', '-q').code).toBe(0);
+    const port = saved().hostPorts?.['web/0']?.web?.['8080'];
+    const daemon = saved().pebbleDaemons?.['web/0']?.web;
+    const server = await eventually('the server to answer', () => servedPid(port));
+    const removed = sim('remove-unit', 'web/0');
+    expect(removed.code).toBe(0);
+    expect(removed.stderr).toMatch(/^web\/0: remove ok/m);
+    expect(alive(daemon?.pid ?? 0)).toBe(false);
+    expect(alive(server)).toBe(false);
+    expect(saved().pebbleDaemons?.['web/0']).toBeUndefined();
+    expect(sim('destroy-model').code).toBe(0);
+  });
+
   it.each([
     [
       'an unknown mode',

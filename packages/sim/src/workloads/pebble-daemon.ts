@@ -5,7 +5,7 @@
  * output in the model's workload log. The CLI starts it detached (`ops-ts sim pebble-daemon <config>`);
  * SIGTERM stops its services and ends it.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Layer } from '@ops-ts/pebble';
 import {
@@ -37,6 +37,19 @@ const WATCH_MS = 2000;
 
 function note(line: string): void {
   process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+}
+
+/** Removes the socket's directory, then its unit's and model's directories once they are empty. */
+function removeSocketDirs(socketPath: string): void {
+  const containerDir = dirname(socketPath);
+  rmSync(containerDir, { recursive: true, force: true });
+  for (const dir of [dirname(containerDir), dirname(dirname(containerDir))]) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // Not empty: other daemons still use it.
+    }
+  }
 }
 
 /** Reads and checks the daemon's config. */
@@ -91,7 +104,7 @@ export async function runPebbleDaemon(configPath: string): Promise<void> {
       note(`ops-ts sim: Pebble daemon stopping (${why})`);
       clearInterval(watch);
       await server.shutdown();
-      rmSync(dirname(config.socketPath), { recursive: true, force: true });
+      removeSocketDirs(config.socketPath);
       note('ops-ts sim: Pebble daemon stopped');
     })();
     return stopping;
