@@ -66,6 +66,33 @@ describe('process exec handler (cmdstate: the command runs for real)', () => {
     expect((failed as ExecError).stderr).toBe('oops\n');
   });
 
+  it('our client: a service-context lends its environment and working dir (plan.go MergeServiceContext)', async () => {
+    const { client, root } = await execServer();
+    await mkdir(join(root, 'srv'), { recursive: true });
+    await client.addLayer('base', {
+      services: {
+        web: {
+          override: 'replace',
+          command: 'web',
+          environment: { A: 'svc', B: 'svc' },
+          'working-dir': '/srv',
+        },
+      },
+    });
+    const out = await (
+      await client.exec(['sh', '-c', 'echo "$A $B $(basename "$PWD")"'], {
+        serviceContext: 'web',
+        environment: { B: 'own' },
+      })
+    ).waitOutput();
+    expect(out.stdout).toBe('svc own srv\n');
+    const err = (await client
+      .exec(['true'], { serviceContext: 'nope' })
+      .catch((e: unknown) => e)) as APIError;
+    expect(err.code).toBe(400);
+    expect(err.message).toContain('context service "nope" not found');
+  });
+
   it('our client: a script pushed into the container runs from its container path', async () => {
     const { client, root } = await execServer();
     await mkdir(join(root, 'usr/local/bin'), { recursive: true });

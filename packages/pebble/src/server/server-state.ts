@@ -75,6 +75,12 @@ export class ServerState {
     // checkstate callFailureHandlers -> servstate CheckFailed.
     this.checks.onThreshold((name) => this.services.checkFailed(name));
     this.files = new FilesApi(filesRoot);
-    this.exec = new ExecSessions(this.changes, filesRoot, execHandler, execLookup);
+    this.exec = new ExecSessions(
+      this.changes,
+      filesRoot,
+      execHandler,
+      execLookup,
+      () => this.plan.plan().services ?? {},
+    );
   }
 }
