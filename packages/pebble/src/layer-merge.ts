@@ -1,3 +1,4 @@
+import { serviceArgv } from './command-split.js';
 import { LayerError } from './errors.js';
 import type { Check, ExecCheck, HttpCheck, Layer, LogTarget, Service, TcpCheck } from './layer-types.js';
 
@@ -117,6 +118,12 @@ export function validatePlan(plan: Layer): void {
   const services = plan.services ?? {};
   for (const [name, service] of Object.entries(services)) {
     if (!service.command) throw new LayerError(`plan must define "command" for service ${q(name)}`);
+    // plan.go validate: the command must parse (ParseCommand).
+    try {
+      serviceArgv(name, service.command);
+    } catch (error) {
+      throw new LayerError(`plan service ${q(name)} command invalid: ${(error as Error).message}`);
+    }
     for (const field of ['after', 'before', 'requires'] as const) {
       for (const other of service[field] ?? []) {
         if (!Object.hasOwn(services, other)) {

@@ -25,6 +25,7 @@ export type {
   AppSource,
   ExecStub,
   HookLogEntry,
+  PebbleDaemonRecord,
   ServiceStandIn,
   SimState,
   UnitAgent,
@@ -40,4 +41,5 @@ export { redactPlan } from './views/plan.js';
 export type { UnitInfo } from './views/show-unit.js';
 export { type ModelStatus, renderStatus } from './views/status.js';
 export { renderTable } from './views/table.js';
+export { type PebbleDaemonConfig, runPebbleDaemon } from './workloads/pebble-daemon.js';
 export { resolveCommand, type StandInOptions } from './workloads/stand-ins.js';

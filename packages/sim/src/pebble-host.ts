@@ -10,6 +10,7 @@ import { unitApp } from '@ops-ts/juju';
 import { type ExecRequest, type ExecResult, PebbleServer } from '@ops-ts/pebble/server';
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
+import { enqueue } from './hook-queue.js';
 import { unitSlug } from './model-store.js';
 import type { ExecStub } from './sim-state.js';
 import type { Workloads } from './workloads/workloads.js';
@@ -34,6 +35,8 @@ export function matchExecStub(
 /** The Pebble servers of the units of one model. */
 export class PebbleHost {
   readonly #servers = new Map<string, Map<string, PebbleServer>>();
+  /** Real-workload units whose daemons were ensured by this process. */
+  readonly #daemonUnits = new Set<string>();
   #base: string | undefined;
 
   constructor(
@@ -55,6 +58,17 @@ export class PebbleHost {
     if (containers.length === 0) return;
     // Before every hook: a stand-in recorded since the servers started may declare new ports.
     await this.workloads.ensurePorts(unit);
+    const { daemons } = this.workloads;
+    if (daemons.isReal(unit)) {
+      // Real workloads: a long-lived daemon per container, checked (and restarted if dead) before every hook.
+      for (const container of containers) {
+        // A restarted container's Pebble is new and empty: Juju tells the charm with pebble-ready.
+        if (await daemons.ensure(unit, container))
+          enqueue(this.ctx, unit, { unit, hook: `${container}-pebble-ready`, workloadName: container });
+      }
+      this.#daemonUnits.add(unit);
+      return;
+    }
     if (this.#servers.has(unit)) return;
     this.#base ??= mkdtempSync(join(tmpdir(), 'opsts-pebble-'));
     const servers = new Map<string, PebbleServer>();
@@ -85,12 +99,24 @@ export class PebbleHost {
    */
   env(unit: string): Record<string, string> {
     const ports = this.workloads.env(unit);
+    if (this.#daemonUnits.has(unit))
+      return { OPS_TS_PEBBLE_DIR: this.workloads.daemons.unitDir(unit), ...ports };
     if (!this.#base || !this.#servers.has(unit)) return ports;
     return { OPS_TS_PEBBLE_DIR: join(this.#base, unitSlug(unit)), ...ports };
   }
 
-  /** Copies the state of a unit's servers into the model. */
-  snapshot(unit: string): void {
+  /** Copies the state of a unit's servers (or daemons) into the model. */
+  async snapshot(unit: string): Promise<void> {
+    if (this.#daemonUnits.has(unit)) {
+      for (const container of this.containers(unit)) {
+        const saved = await this.workloads.daemons.snapshot(unit, container);
+        if (saved && this.ctx.state.units[unit]) {
+          this.ctx.sim.pebble[unit] ??= {};
+          this.ctx.sim.pebble[unit][container] = saved;
+        }
+      }
+      return;
+    }
     const servers = this.#servers.get(unit);
     if (!servers || !this.ctx.state.units[unit]) return;
     const saved: Record<string, ReturnType<PebbleServer['snapshot']>> = {};
@@ -100,18 +126,24 @@ export class PebbleHost {
 
   /** Stops a unit's servers (after a snapshot if the unit still exists). */
   async stop(unit: string): Promise<void> {
+    if (this.#daemonUnits.has(unit)) {
+      // The daemons keep running; their state is copied for the views.
+      await this.snapshot(unit);
+      this.#daemonUnits.delete(unit);
+      return;
+    }
     const servers = this.#servers.get(unit);
     if (!servers) return;
     // Service starts still waiting out Pebble's okay delay decide the state to save.
     await Promise.all([...servers.values()].map((s) => s.servicesIdle()));
-    this.snapshot(unit);
+    await this.snapshot(unit);
     this.#servers.delete(unit);
     await Promise.all([...servers.values()].map((s) => s.close()));
   }
 
   /** Snapshots and stops every server and removes the socket directory. */
   async close(): Promise<void> {
-    for (const unit of [...this.#servers.keys()]) await this.stop(unit);
+    for (const unit of [...this.#servers.keys(), ...this.#daemonUnits]) await this.stop(unit);
     if (this.#base) rmSync(this.#base, { recursive: true, force: true });
     this.#base = undefined;
   }

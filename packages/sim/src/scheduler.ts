@@ -132,7 +132,7 @@ async function runNext(ctx: SimContext, deps: SchedulerDeps, unit: string): Prom
       await deps.workloads.reap();
     }
   }
-  deps.pebble.snapshot(unit);
+  await deps.pebble.snapshot(unit);
   sweep(ctx);
   ctx.store.save(ctx.state, ctx.sim);
   deps.onEvent?.({ kind: 'hook-end', entry, result });

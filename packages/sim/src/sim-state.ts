@@ -34,6 +34,13 @@ export interface AppSource {
   revision: number;
   /** Set by `remove-application`: deleted once its units are gone. */
   dying?: boolean;
+  /**
+   * `real`: each container is a long-lived Pebble daemon that runs the plan's services as host
+   * processes, runs exec and checks for real (`deploy --workloads real`). Unset: the stub mode.
+   */
+  workloads?: 'real';
+  /** Container ports of real workloads per container (each gets a loopback port on the host). */
+  workloadPorts?: Record<string, number[]>;
 }
 
 /**
@@ -81,6 +88,12 @@ export interface WorkloadProcess {
   exit?: { exitCode: number | null; signal: string | null };
 }
 
+/** A running Pebble daemon of one unit's container (real workloads). */
+export interface PebbleDaemonRecord extends WorkloadProcess {
+  /** Its unix socket (`$OPS_TS_PEBBLE_DIR/<container>/pebble.socket` for the unit's hooks). */
+  socket: string;
+}
+
 /** The simulator's own part of the model (`sim.json`). */
 export interface SimState {
   /** Format version of this file. */
@@ -103,6 +116,8 @@ export interface SimState {
   workloads?: Record<string, Record<string, Record<string, WorkloadProcess>>>;
   /** Host loopback port per unit, container and container port (stable across commands). */
   hostPorts?: Record<string, Record<string, Record<string, number>>>;
+  /** The Pebble daemons of real-workload units, per unit and container. */
+  pebbleDaemons?: Record<string, Record<string, PebbleDaemonRecord>>;
   /** Stand-ins of removed units, still to be killed. */
   orphanWorkloads?: WorkloadProcess[];
 }

@@ -51,6 +51,11 @@ export interface SimulatorOptions {
   readOnly?: boolean;
   /** Progress of hook runs. */
   onEvent?: (event: SimEvent) => void;
+  /**
+   * argv that runs a real-workload Pebble daemon given its config file (the CLI passes its own
+   * `sim pebble-daemon`); needed only by applications deployed with `workloads: 'real'`.
+   */
+  pebbleDaemon?: readonly string[];
 }
 
 function defaultConcurrency(): number {
@@ -96,7 +101,7 @@ export class Simulator implements SimContext {
     }
     // A process that died mid-hook left its flag behind; the hook never committed, so it runs again.
     for (const agent of Object.values(this.#sim.units)) if (agent.running) delete agent.running;
-    this.#workloads = new Workloads(this);
+    this.#workloads = new Workloads(this, options.pebbleDaemon);
     this.#pebble = new PebbleHost(this, this.#workloads);
     this.#runner = new HookRunner({
       state: () => this.#state,
@@ -234,9 +239,9 @@ export class Simulator implements SimContext {
    */
   async stopWorkloads(names: readonly string[] = []): Promise<void> {
     this.writable();
-    const units = Object.keys(this.#sim.workloads ?? {}).filter(
-      (u) => names.length === 0 || names.some((n) => u === n || u.startsWith(`${n}/`)),
-    );
+    const units = this.#workloads
+      .units()
+      .filter((u) => names.length === 0 || names.some((n) => u === n || u.startsWith(`${n}/`)));
     // The saved Pebble state must not be overwritten by a server that still thinks they run.
     for (const unit of units) await this.#pebble.stop(unit);
     await this.#workloads.stopUnits(units);
@@ -359,7 +364,7 @@ export class Simulator implements SimContext {
     try {
       await this.#pebble.close();
       await this.#runner.close();
-      await this.#workloads.stopUnits(Object.keys(this.#sim.workloads ?? {}));
+      await this.#workloads.stopUnits(this.#workloads.units());
       await this.#workloads.reap();
     } finally {
       this.#release();

@@ -9,7 +9,7 @@ import { workloadCommands } from './commands-workloads.js';
 import { type CommandEnv, withModelOptions } from './common.js';
 import { exitQuietlyOnClosedPipe } from './output.js';
 import { playScript, readScript } from './run-script.js';
-import { type ModelOptions, openModel, printProgress, type Session } from './session.js';
+import { type ModelOptions, openModel, pebbleDaemonCommand, printProgress, type Session } from './session.js';
 
 /** Builds the `sim` group (fresh each time: run-script parses every step with a new tree). */
 export function simCommand(env: CommandEnv = { open: openModel, baseDir: process.cwd() }): Command {
@@ -17,13 +17,14 @@ export function simCommand(env: CommandEnv = { open: openModel, baseDir: process
   const group = new Command('sim').description(
     "a local Juju model that runs packed charms' hooks as real processes (model in .sim/<model>)",
   );
+  // The real-workload daemon is started by the simulator itself.
   for (const cmd of [
     ...modelCommands(env),
     ...opsCommands(env),
     ...viewCommands(env),
     ...workloadCommands(env),
   ])
-    group.addCommand(cmd);
+    group.addCommand(cmd, { hidden: cmd.name() === 'pebble-daemon' });
   group.addCommand(
     withModelOptions(new Command('run-script'))
       .description('play a YAML list of sim steps (e.g. "- deploy ./x.charm") against one model')
@@ -33,6 +34,7 @@ export function simCommand(env: CommandEnv = { open: openModel, baseDir: process
         const quiet = opts.quiet ?? false;
         const sim = Simulator.open({
           modelDir: modelDirFor(opts),
+          pebbleDaemon: pebbleDaemonCommand(),
           ...(quiet ? {} : { onEvent: (e) => printProgress(e, (l) => process.stderr.write(`${l}\n`)) }),
         });
         const shared: Session = { sim, done: async () => {} };

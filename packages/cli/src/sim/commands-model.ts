@@ -1,6 +1,6 @@
 /** `sim` subcommands that shape the model: deploy, scale, integrate, config, refresh, remove. */
 
-import { parseKeyValues } from '@ops-ts/sim';
+import { parseKeyValues, SimError } from '@ops-ts/sim';
 import { Command } from 'commander';
 import { act, type CommandEnv, collect, configArgs, pathFrom, withModelOptions, withWait } from './common.js';
 import { formatDoc, parseFormat } from './output.js';
@@ -14,6 +14,22 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** `--workload-port` values (`8080`, `web:8080`) by container ('' for every container). */
+function workloadPorts(values: readonly string[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const value of values) {
+    const match = /^(?:([^:]+):)?(\d+)$/.exec(value);
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535)
+      throw new SimError(
+        `invalid --workload-port ${JSON.stringify(value)} (expected [container:]port, port 1-65535)`,
+      );
+    const container = match[1] ?? '';
+    out[container] = [...(out[container] ?? []), port];
+  }
+  return out;
+}
+
 /** deploy, add-unit, remove-unit, remove-application, refresh, integrate, remove-relation, config. */
 export function modelCommands(env: CommandEnv): Command[] {
   const deploy = withWait(withModelOptions(new Command('deploy')))
@@ -23,11 +39,28 @@ export function modelCommands(env: CommandEnv): Command[] {
     .option('--config <k=v|file>', 'config value or YAML file (repeatable)', collect, [])
     .option('-n, --num-units <n>', 'number of units', positiveInt, 1)
     .option('--trust', 'grant access to the cloud credential')
+    .option(
+      '--workloads <mode>',
+      'stub (canned exec answers, services only change state) or real (a Pebble daemon per container runs services, exec and checks as host processes)',
+      'stub',
+    )
+    .option(
+      '--workload-port <[container:]port>',
+      'with --workloads real: a container port the workload listens on; gets OPS_TS_PORT_<port> (repeatable)',
+      collect,
+      [],
+    )
     .action(
       (
         charm: string,
         app: string | undefined,
-        opts: Opts & { config: string[]; numUnits: number; trust?: boolean },
+        opts: Opts & {
+          config: string[];
+          numUnits: number;
+          trust?: boolean;
+          workloads: string;
+          workloadPort: string[];
+        },
       ) =>
         act(env, opts, (sim) => {
           const name = sim.deploy(pathFrom(env, charm), {
@@ -35,6 +68,8 @@ export function modelCommands(env: CommandEnv): Command[] {
             config: configArgs(env, app, opts.config),
             numUnits: opts.numUnits,
             trust: opts.trust ?? false,
+            workloads: opts.workloads as 'stub' | 'real',
+            workloadPorts: workloadPorts(opts.workloadPort),
           });
           if (!opts.quiet) process.stderr.write(`Deployed "${name}" from local charm ${charm}\n`);
         }),

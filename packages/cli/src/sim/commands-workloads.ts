@@ -1,6 +1,6 @@
 /** `sim` subcommands for the workloads: service stand-ins, stopping them, destroying the model. */
 
-import { ModelStore, modelDirFor, SimError, Simulator } from '@ops-ts/sim';
+import { ModelStore, modelDirFor, runPebbleDaemon, SimError, Simulator } from '@ops-ts/sim';
 import { Command } from 'commander';
 import { act, type CommandEnv, collect, withModelOptions } from './common.js';
 import type { ModelOptions } from './session.js';
@@ -41,7 +41,9 @@ export function workloadCommands(env: CommandEnv): Command[] {
     );
 
   const stop = withModelOptions(new Command('stop-workloads'))
-    .description('kill the service stand-ins of these units or applications (all when none is named)')
+    .description(
+      'kill the service stand-ins and real-workload Pebble daemons of these units or applications (all when none is named)',
+    )
     .argument('[names...]', 'units or applications')
     .action((names: string[], opts: ModelOptions) =>
       act(env, { ...opts, wait: false }, (sim) => sim.stopWorkloads(names)),
@@ -56,5 +58,11 @@ export function workloadCommands(env: CommandEnv): Command[] {
       if (!opts.quiet) process.stderr.write(`Destroyed model in ${dir}\n`);
     });
 
-  return [standIn, stop, destroy];
+  // Started by the simulator for real workloads, detached; not for people to run.
+  const daemon = new Command('pebble-daemon')
+    .description('(internal) run the Pebble daemon of one real-workload container')
+    .argument('<config>', 'the daemon config file the simulator wrote')
+    .action((config: string) => runPebbleDaemon(config));
+
+  return [standIn, stop, destroy, daemon];
 }

@@ -1,4 +1,5 @@
 /** Opening the model a `sim` command acts on, and printing hook progress while it runs. */
+import { resolve } from 'node:path';
 import { modelDirFor, type SimEvent, Simulator } from '@ops-ts/sim';
 
 /** Options every `sim` command takes. */
@@ -37,10 +38,19 @@ export function printProgress(event: SimEvent, write: (line: string) => void): v
   write(`${entry.unit}: ${entry.hook}${remote} FAILED (exit ${entry.exitCode})${last ? `: ${last}` : ''}`);
 }
 
+/**
+ * How this CLI runs a real-workload Pebble daemon: itself, `sim pebble-daemon <config>` (the config
+ * path is appended).
+ */
+export function pebbleDaemonCommand(): string[] {
+  return [process.execPath, resolve(process.argv[1] ?? ''), 'sim', 'pebble-daemon'];
+}
+
 /** Opens the model named by the options, printing progress unless quiet. */
 export const openModel: Opener = (opts) => {
   const sim = Simulator.open({
     modelDir: modelDirFor(opts),
+    pebbleDaemon: pebbleDaemonCommand(),
     ...(opts.readOnly ? { readOnly: true } : {}),
     ...(opts.quiet
       ? {}

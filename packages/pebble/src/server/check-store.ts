@@ -35,6 +35,10 @@ function kindLabel(check: Check): string {
  */
 export class CheckStore {
   private readonly data = new Map<string, CheckData>();
+  /** Bumped each time a check starts or stops, so a runner's loop for an older run ends. */
+  private readonly generations = new Map<string, number>();
+  private readonly startListeners: ((name: string, check: Check, generation: number) => void)[] = [];
+  private readonly thresholdListeners: ((name: string) => void)[] = [];
 
   constructor(
     private readonly plan: PlanState,
@@ -71,7 +75,29 @@ export class CheckStore {
     if (task) this.changes.finishTask(changeId, task.id, error ? { error } : {});
   }
 
+  private bump(name: string): number {
+    const next = (this.generations.get(name) ?? 0) + 1;
+    this.generations.set(name, next);
+    return next;
+  }
+
+  /** Calls `listener` whenever a check starts running (a check runner schedules its probes). */
+  onStart(listener: (name: string, check: Check, generation: number) => void): void {
+    this.startListeners.push(listener);
+  }
+
+  /** Calls `listener` when a check hits its failure threshold (checkstate callFailureHandlers). */
+  onThreshold(listener: (name: string) => void): void {
+    this.thresholdListeners.push(listener);
+  }
+
+  /** Whether `generation` is still the check's current run. */
+  isCurrent(name: string, generation: number): boolean {
+    return this.generations.get(name) === generation && this.running(name);
+  }
+
   private startCheck(name: string, check: Check, successes = 0, failures = 0, prev = ''): void {
+    const generation = this.bump(name);
     this.data.set(name, {
       status: failures >= threshold(check) ? 'down' : 'up',
       successes,
@@ -80,11 +106,13 @@ export class CheckStore {
       prevChangeId: prev,
       config: JSON.stringify(check),
     });
+    for (const listener of this.startListeners) listener(name, check, generation);
   }
 
   private stopCheck(name: string): boolean {
     const data = this.data.get(name);
     if (!data?.changeId) return false;
+    this.bump(name);
     if (!this.changes.get(data.changeId)?.ready) this.changes.abort(data.changeId);
     data.changeId = '';
     data.status = 'inactive';
@@ -183,6 +211,47 @@ export class CheckStore {
     } else {
       current.successes += 1;
     }
+  }
+
+  /**
+   * The outcome of one real probe (`error` undefined on success), moving the check as checkstate's
+   * handlers.go does: in a perform-check change, failures count up while the status stays `up`; at the
+   * threshold the change ends in error with the probe's error, a recover-check change starts, the
+   * status is `down` and the failure handlers run (servstate CheckFailed). In recover-check, a success
+   * ends it and starts a new perform-check with one success and no failures.
+   */
+  record(name: string, error: string | undefined): void {
+    const data = this.data.get(name);
+    const check = this.checks()[name];
+    if (!data || !check || !this.running(name)) return;
+    const kind = this.changes.get(data.changeId)?.kind;
+    if (kind === 'perform-check') {
+      if (error === undefined) {
+        data.successes += 1;
+        data.failures = 0;
+        return;
+      }
+      data.failures += 1;
+      if (data.failures < threshold(check)) return;
+      const prev = data.changeId;
+      this.finish(prev, error);
+      data.prevChangeId = prev;
+      data.changeId = this.newChange('recover-check', name, check);
+      data.status = 'down';
+      for (const listener of this.thresholdListeners) listener(name);
+      return;
+    }
+    if (error !== undefined) {
+      data.failures += 1;
+      return;
+    }
+    const prev = data.changeId;
+    this.finish(prev);
+    data.prevChangeId = prev;
+    data.changeId = this.newChange('perform-check', name, check);
+    data.status = 'up';
+    data.successes = 1;
+    data.failures = 0;
   }
 
   /** Start or stop checks (api_checks.go v1PostChecks); returns the sorted names whose state changed. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { Service } from '../layer-types.js';
 import type { ChangeStore } from './change-store.js';
 import type { ExecHandler, ExecLookup, ExecRequest, ExecResult } from './exec-types.js';
 import { type ExecSpec, validateExec } from './exec-validate.js';
@@ -52,11 +53,13 @@ export class ExecSessions {
     private readonly filesRoot: string,
     private readonly handler: ExecHandler = unsupported,
     private readonly lookup: ExecLookup = everyExecutable,
+    /** The plan's services, for `service-context`. */
+    private readonly services: () => Readonly<Record<string, Service>> = () => ({}),
   ) {}
 
   /** Validate and create an exec from the request body; returns the change id and Pebble's result. */
   create(body: Record<string, unknown>): { changeId: string; result: Record<string, unknown> } {
-    const spec = validateExec(body, this.filesRoot, this.lookup);
+    const spec = validateExec(body, this.filesRoot, this.lookup, this.services());
     const summary = `Execute command ${JSON.stringify(spec.request.command[0])}`;
     const change = this.changes.create('exec', summary, [{ kind: 'exec', summary }]);
     const taskId = change.tasks[0]?.id ?? '';

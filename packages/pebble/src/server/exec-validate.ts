@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parseDuration } from '../duration.js';
+import type { Service } from '../layer-types.js';
 import type { ExecLookup, ExecRequest } from './exec-types.js';
 import { secondsToNs } from './go-duration.js';
 import { badRequest, HttpError } from './http-io.js';
@@ -40,10 +41,15 @@ function workingDir(filesRoot: string, requested: string | undefined, home: stri
 
 /**
  * Validate an exec request in the order internals/daemon/api_exec.go v1PostExec does: command, timeout,
- * executable (exec.LookPath), then the working directory (cmdstate.Exec). Every refusal comes before
- * any change exists.
+ * executable (exec.LookPath), the service context (plan.MergeServiceContext), then the working
+ * directory (cmdstate.Exec). Every refusal comes before any change exists.
  */
-export function validateExec(body: Record<string, unknown>, filesRoot: string, lookup: ExecLookup): ExecSpec {
+export function validateExec(
+  body: Record<string, unknown>,
+  filesRoot: string,
+  lookup: ExecLookup,
+  services: Readonly<Record<string, Service>> = {},
+): ExecSpec {
   const command = body.command;
   if (!Array.isArray(command) || command.length === 0 || !command.every((c) => typeof c === 'string')) {
     throw badRequest('must specify command');
@@ -64,7 +70,17 @@ export function validateExec(body: Record<string, unknown>, filesRoot: string, l
   const executable = command[0] as string;
   if (!lookup(executable, environment))
     throw badRequest(`cannot find executable ${JSON.stringify(executable)}`);
-  const requestedDir = str(body['working-dir']);
+  let requestedDir = str(body['working-dir']);
+  // plan.go MergeServiceContext: the context service's environment and working dir under the request's.
+  const context = str(body['service-context']);
+  if (context !== undefined) {
+    const service = services[context];
+    if (!service) throw badRequest(`context service ${JSON.stringify(context)} not found`);
+    const own = { ...environment };
+    for (const key of Object.keys(environment)) delete environment[key];
+    Object.assign(environment, service.environment ?? {}, own);
+    requestedDir ??= str(service['working-dir']);
+  }
   const dir = workingDir(filesRoot, requestedDir, str(environment.HOME));
   const request: ExecSpec['request'] = { command: command as string[], environment };
   const optional = {

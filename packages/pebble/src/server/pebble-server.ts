@@ -17,7 +17,7 @@ import { noticeRoutes } from './routes-notices.js';
 import { planRoutes } from './routes-plan.js';
 import { serviceRoutes } from './routes-services.js';
 import { systemRoutes } from './routes-system.js';
-import { type SentSignal, ServerState } from './server-state.js';
+import { type SentSignal, ServerState, type Supervision } from './server-state.js';
 import type { ServiceRunner } from './service-runner.js';
 import type { PebbleSnapshot } from './snapshot.js';
 
@@ -41,6 +41,11 @@ export interface PebbleServerOptions {
   serviceRunner?: ServiceRunner;
   /** How long a started process must live to count as started (Pebble's okayDelay, default 1 s). */
   serviceOkayDelayMs?: number;
+  /**
+   * Supervise services and checks as Pebble does (restarts with backoff, checks run on their
+   * period), for a server that lives as long as its workloads; off by default.
+   */
+  supervision?: Supervision;
 }
 
 const ROUTES: Route[] = [
@@ -74,6 +79,7 @@ export class PebbleServer {
       opts.serviceRunner,
       opts.serviceOkayDelayMs,
       opts.execLookup,
+      opts.supervision,
     );
     if (opts.restore) {
       state.plan.restore(opts.restore.layers);
@@ -105,6 +111,13 @@ export class PebbleServer {
     this.server.closeAllConnections();
     await closed;
     await rm(this.socketPath, { force: true });
+  }
+
+  /** Stops running checks, cancels restarts and stops every service process, then closes. */
+  async shutdown(): Promise<void> {
+    this.state.checkRunner?.close();
+    await this.state.services.shutdown();
+    await this.close();
   }
 
   /** Resolves once every service change asked for so far has finished. */

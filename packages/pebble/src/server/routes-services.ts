@@ -41,6 +41,7 @@ export const serviceRoutes: Route[] = [
         else sent.push(name);
       }
       if (sent.length > 0) state.signals.push({ signal, services: sent });
+      for (const name of sent) state.services.deliverSignal(name, signal);
       if (errors.length > 0) throw new HttpError(500, errors.join('; '));
       sendSync(res, true);
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ChangeStore } from './change-store.js';
+import { type CheckProbe, CheckRunner } from './check-runner.js';
 import { CheckStore } from './check-store.js';
 import { ExecSessions } from './exec-sessions.js';
 import type { ExecHandler, ExecLookup } from './exec-types.js';
@@ -7,8 +8,22 @@ import { FilesApi } from './files-api.js';
 import { IdentityStore } from './identity-store.js';
 import { NoticeStore } from './notice-store.js';
 import { PlanState } from './plan-state.js';
-import { ServiceManager } from './service-manager.js';
-import type { ServiceRunner } from './service-runner.js';
+import { DEFAULT_OKAY_DELAY_MS, ServiceManager } from './service-manager.js';
+import { type ServiceRunner, STATE_ONLY_RUNNER } from './service-runner.js';
+import { SupervisingServiceManager } from './service-supervisor.js';
+import { REAL_TIMERS, type Timers } from './timers.js';
+
+/** How a server that lives as long as its workloads supervises them. */
+export interface Supervision {
+  /** Restart services as Pebble does (on-success/on-failure/on-check-failure, backoff). */
+  services: boolean;
+  /** Run checks on their period with this probe; without it checks change only when the host sets them. */
+  checkProbe?: CheckProbe;
+  /** Timers to schedule on (default: real time). */
+  timers?: Timers;
+  /** Where notices go (Pebble's logger lines). */
+  log?: (line: string) => void;
+}
 
 /** A signal sent through `POST /v1/signals`. */
 export interface SentSignal {
@@ -28,6 +43,8 @@ export class ServerState {
   readonly exec: ExecSessions;
   readonly bootId = randomUUID();
   readonly signals: SentSignal[] = [];
+  /** Runs the checks for real, when the server supervises them. */
+  readonly checkRunner: CheckRunner | undefined;
 
   constructor(
     filesRoot: string,
@@ -39,9 +56,31 @@ export class ServerState {
     runner?: ServiceRunner,
     okayDelayMs?: number,
     execLookup?: ExecLookup,
+    supervision?: Supervision,
   ) {
-    this.services = new ServiceManager(this.plan, this.changes, runner, okayDelayMs);
+    const timers = supervision?.timers ?? REAL_TIMERS;
+    this.services = supervision?.services
+      ? new SupervisingServiceManager(
+          this.plan,
+          this.changes,
+          runner ?? STATE_ONLY_RUNNER,
+          okayDelayMs ?? DEFAULT_OKAY_DELAY_MS,
+          timers,
+          supervision.log,
+        )
+      : new ServiceManager(this.plan, this.changes, runner, okayDelayMs);
+    this.checkRunner = supervision?.checkProbe
+      ? new CheckRunner(this.checks, supervision.checkProbe, timers)
+      : undefined;
+    // checkstate callFailureHandlers -> servstate CheckFailed.
+    this.checks.onThreshold((name) => this.services.checkFailed(name));
     this.files = new FilesApi(filesRoot);
-    this.exec = new ExecSessions(this.changes, filesRoot, execHandler, execLookup);
+    this.exec = new ExecSessions(
+      this.changes,
+      filesRoot,
+      execHandler,
+      execLookup,
+      () => this.plan.plan().services ?? {},
+    );
   }
 }

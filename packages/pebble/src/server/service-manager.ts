@@ -8,7 +8,8 @@ import type { PlanState } from './plan-state.js';
 import { type ServiceExit, type ServiceRunner, STATE_ONLY_RUNNER } from './service-runner.js';
 import type { ServiceSnapshot } from './snapshot.js';
 
-interface ServiceState {
+/** What the manager keeps per service. */
+export interface ServiceState {
   current: ServiceStatus;
   since: string;
   /** Configuration the service was started with, to detect changes on replan. */
@@ -22,14 +23,16 @@ export const DEFAULT_OKAY_DELAY_MS = 1000;
 /** Pebble's default `kill-delay`: SIGKILL follows SIGTERM after this long. */
 const DEFAULT_KILL_DELAY_MS = 5000;
 
-const canonical = (service: Service | undefined): string =>
+/** A service's configuration as a stable string, to tell whether a new plan changed it. */
+export const canonical = (service: Service | undefined): string =>
   JSON.stringify(service ?? {}, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,
   );
 
-function killDelayMs(service: Service | undefined): number {
+/** The service's `kill-delay` in milliseconds, else Pebble's default (handlers.go killDelayDefault). */
+export function killDelayMs(service: Service | undefined): number {
   try {
     return service?.['kill-delay'] ? parseDuration(service['kill-delay']) * 1000 : DEFAULT_KILL_DELAY_MS;
   } catch {
@@ -39,8 +42,8 @@ function killDelayMs(service: Service | undefined): number {
 
 /**
  * The state a service is in after its process ended on its own. Pebble restarts it (state `backoff`)
- * unless its `on-success`/`on-failure` action is `ignore` (then `inactive`); this server does not
- * restart, so a service Pebble would restart shows `error`. An exit nobody saw counts as a failure.
+ * unless its `on-success`/`on-failure` action is `ignore` (then `inactive`); without supervision
+ * (see SupervisingServiceManager) nothing restarts it, so a service Pebble would restart shows `error`. An exit nobody saw counts as a failure.
  */
 function stateAfterExit(service: Service | undefined, exit: ServiceExit): ServiceStatus {
   const action = exit.exitCode === 0 ? service?.['on-success'] : service?.['on-failure'];
@@ -49,7 +52,7 @@ function stateAfterExit(service: Service | undefined, exit: ServiceExit): Servic
 
 /** Service states and the actions that change them, running processes through a {@link ServiceRunner}. */
 export class ServiceManager {
-  private readonly states = new Map<string, ServiceState>();
+  protected readonly states = new Map<string, ServiceState>();
   private readonly startErrors = new Map<string, string>();
   /** Services with a start or stop in flight: their process is not judged meanwhile. */
   private readonly busy = new Set<string>();
@@ -57,13 +60,13 @@ export class ServiceManager {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly plan: PlanState,
-    private readonly changes: ChangeStore,
-    private readonly runner: ServiceRunner = STATE_ONLY_RUNNER,
-    private readonly okayDelayMs: number = DEFAULT_OKAY_DELAY_MS,
+    protected readonly plan: PlanState,
+    protected readonly changes: ChangeStore,
+    protected readonly runner: ServiceRunner = STATE_ONLY_RUNNER,
+    protected readonly okayDelayMs: number = DEFAULT_OKAY_DELAY_MS,
   ) {}
 
-  private state(name: string): ServiceState {
+  protected state(name: string): ServiceState {
     let state = this.states.get(name);
     if (!state) {
       state = { current: 'inactive', since: now() };
@@ -73,7 +76,7 @@ export class ServiceManager {
   }
 
   /** Moves services whose process ended by itself out of `active`. */
-  private observeExits(): void {
+  protected observeExits(): void {
     const services = this.plan.plan().services ?? {};
     for (const [name, state] of this.states) {
       if (state.current !== 'active' || this.busy.has(name)) continue;
@@ -135,6 +138,17 @@ export class ServiceManager {
     this.observeExits();
     return this.states.get(name)?.current === 'active';
   }
+
+  /** Delivers a signal to a running service's process, when its runner can (`POST /v1/signals`). */
+  deliverSignal(name: string, signal: string): void {
+    this.runner.find(name)?.signal?.(signal);
+  }
+
+  /** A check reached its failure threshold (servstate CheckFailed); only a supervising manager acts. */
+  checkFailed(_check: string): void {}
+
+  /** Stops timers and service processes (a supervising manager's shutdown); a no-op here. */
+  async shutdown(): Promise<void> {}
 
   /** Resolves once every change asked for so far has finished. */
   idle(): Promise<void> {
@@ -240,7 +254,7 @@ export class ServiceManager {
   }
 
   /** Starts one service (servstate doStart/serviceForStart); the outcome carries the error or log. */
-  private async start(name: string, service: Service | undefined): Promise<TaskOutcome> {
+  protected async start(name: string, service: Service | undefined): Promise<TaskOutcome> {
     this.observeExits();
     const existing = this.states.get(name);
     if (existing?.current === 'active') {
@@ -278,7 +292,7 @@ export class ServiceManager {
   }
 
   /** Stops one service (servstate doStop/serviceForStop); the outcome carries the error or log. */
-  private async stop(name: string, service: Service | undefined): Promise<TaskOutcome> {
+  protected async stop(name: string, service: Service | undefined): Promise<TaskOutcome> {
     this.observeExits();
     const state = this.states.get(name);
     const q = JSON.stringify(name);

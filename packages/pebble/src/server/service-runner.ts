@@ -1,4 +1,5 @@
 import type { Service } from '../layer-types.js';
+import type { ProcessServiceRunner } from './process-runner.js';
 
 /** How a service's process ended: its exit code, or the signal that killed it (null when not seen). */
 export interface ServiceExit {
@@ -16,11 +17,19 @@ export interface ServiceProcess {
   waitExit(timeoutMs: number): Promise<ServiceExit | undefined>;
   /** Stops it and everything it started (SIGTERM, SIGKILL after `killDelayMs`); resolves once gone. */
   stop(killDelayMs: number): Promise<void>;
+  /**
+   * Calls `listener` once when it ends (at once if it has ended). A server that supervises services
+   * (restarts on exit) needs it; a runner whose processes outlive the server need not offer it.
+   */
+  onExit?(listener: (exit: ServiceExit) => void): void;
+  /** Sends it a signal (`SIGHUP`, ...), as `POST /v1/signals` asks. */
+  signal?(name: string): void;
 }
 
 /**
- * What the service manager calls to run services. The server itself only keeps service states; a host
- * that really runs workloads (the simulator's stand-ins) supplies a runner that spawns processes.
+ * What the service manager calls to run services. Without one the server only keeps service states; a
+ * host that really runs workloads supplies a runner that spawns processes (the simulator's stand-ins,
+ * or {@link ProcessServiceRunner} for the plan's own commands).
  */
 export interface ServiceRunner {
   /** Starts `name`'s process; undefined when this runner runs nothing for it (the state alone changes). */

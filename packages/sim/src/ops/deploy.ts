@@ -20,6 +20,45 @@ export interface DeployOptions {
   numUnits?: number;
   /** Grant trust (`credential-get`). */
   trust?: boolean;
+  /**
+   * `real`: each container gets a long-lived Pebble daemon that runs the plan's services as host
+   * processes and exec and checks for real; `stub` (default): canned exec answers, state-only services.
+   */
+  workloads?: 'stub' | 'real';
+  /** Container ports the real workloads listen on, per container ('' for every container); each gets a host loopback port. */
+  workloadPorts?: Record<string, readonly number[]>;
+}
+
+/** Checks the real-workload options against the charm; returns what the application records. */
+function workloadMode(
+  opts: DeployOptions,
+  containers: readonly string[],
+): { workloads?: 'real'; workloadPorts?: Record<string, number[]> } {
+  const mode = opts.workloads ?? 'stub';
+  if (mode !== 'stub' && mode !== 'real')
+    throw new SimError(`invalid workloads mode ${JSON.stringify(mode)} (expected "stub" or "real")`);
+  const ports = Object.entries(opts.workloadPorts ?? {});
+  if (mode === 'stub') {
+    if (ports.length > 0) throw new SimError('workload ports need --workloads real');
+    return {};
+  }
+  if (containers.length === 0) throw new SimError('--workloads real needs a charm with containers');
+  const workloadPorts: Record<string, number[]> = {};
+  for (const [container, list] of ports) {
+    // A port given without a container ('') is the port of every container.
+    if (container === '') {
+      for (const c of containers) workloadPorts[c] = [...new Set([...(workloadPorts[c] ?? []), ...list])];
+      continue;
+    }
+    if (!containers.includes(container))
+      throw new SimError(`the charm has no container ${JSON.stringify(container)}`);
+    for (const port of list) {
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new SimError(`invalid port ${JSON.stringify(port)} (expected 1-65535)`);
+    }
+    workloadPorts[container] = [...new Set([...(workloadPorts[container] ?? []), ...list])];
+  }
+  return { workloads: 'real', ...(ports.length > 0 ? { workloadPorts } : {}) };
 }
 
 /** Checks a unit count given on the command line. */
@@ -45,11 +84,12 @@ export function deploy(ctx: SimContext, charmPath: string, opts: DeployOptions =
     );
   }
   const config = checkConfig(charm.info.config, opts.config ?? {});
+  const mode = workloadMode(opts, charmContainers(charm.info));
   const charmFile = join(ctx.store.charmsDir, `${name}-1.charm`);
   // Everything that can refuse the charm has run: the model changes from here on.
   ctx.store.writePrivateFile(charmFile, charm.bytes);
   try {
-    createApplication(ctx, name, charm, charmFile, config, opts.trust ?? false, units);
+    createApplication(ctx, name, charm, charmFile, config, opts.trust ?? false, units, mode);
   } catch (error) {
     rmSync(charmFile, { force: true });
     throw error;
@@ -65,6 +105,7 @@ function createApplication(
   config: Record<string, JsonValue>,
   trust: boolean,
   units: number,
+  mode: ReturnType<typeof workloadMode>,
 ): void {
   addApplication(ctx.state, name, {
     metadata: charm.info.metadata,
@@ -75,7 +116,7 @@ function createApplication(
     units: 0,
     leader: null,
   });
-  ctx.sim.apps[name] = { charmFile, revision: 1 };
+  ctx.sim.apps[name] = { charmFile, revision: 1, ...mode };
   for (const ep of charmEndpoints(charm.info)) {
     if (ep.role === 'peer')
       addRelation(ctx.state, { app: name, endpoint: ep.name }, undefined, { scope: [] });
@@ -115,7 +156,7 @@ export function refresh(ctx: SimContext, app: string, charmPath: string): number
   const revision = source.revision + 1;
   const charmFile = join(ctx.store.charmsDir, `${app}-${revision}.charm`);
   ctx.store.writePrivateFile(charmFile, charm.bytes);
-  ctx.sim.apps[app] = { charmFile, revision };
+  ctx.sim.apps[app] = { ...source, charmFile, revision };
   application.charm = charm.info;
   const k8s = ctx.state.model.type === 'kubernetes';
   for (const unit of application.units) {

@@ -25,6 +25,8 @@ export interface UnitInfo {
   'workload-status': { current: string; message: string };
   'juju-status': { current: string; message: string };
   'relation-info': RelationInfo[];
+  /** Real workloads: each container's Pebble daemon (pid and socket). */
+  'pebble-daemons'?: Record<string, { pid: number; socket: string }>;
 }
 
 /** Builds `show-unit` for a unit. */
@@ -53,6 +55,7 @@ export function showUnit(state: ModelState, sim: SimState, name: string): UnitIn
       'related-units': related,
     });
   }
+  const daemons = Object.entries(sim.pebbleDaemons?.[name] ?? {});
   return {
     charm: `local:${String(app?.charm.metadata.name ?? '')}-${sim.apps[unit.app]?.revision ?? 0}`,
     leader: app?.leader === name,
@@ -63,5 +66,12 @@ export function showUnit(state: ModelState, sim: SimState, name: string): UnitIn
       : { current: unit.status.status, message: unit.status.message },
     'juju-status': { current: error ? 'error' : 'idle', message: error ? error.message : '' },
     'relation-info': relations,
+    ...(daemons.length > 0
+      ? {
+          'pebble-daemons': Object.fromEntries(
+            daemons.map(([c, d]) => [c, { pid: d.pid, socket: d.socket }]),
+          ),
+        }
+      : {}),
   };
 }

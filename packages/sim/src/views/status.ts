@@ -21,6 +21,8 @@ export interface AppStatus {
   'application-status': { current: string; message: string };
   version: string;
   trust: boolean;
+  /** Set when the application runs real workloads (`deploy --workloads real`). */
+  workloads?: 'real';
   relations: Record<string, string[]>;
   units: Record<string, UnitStatus>;
 }
@@ -104,6 +106,7 @@ export function modelStatus(state: ModelState, sim: SimState): ModelStatus {
       'application-status': { current: appStatus.status, message: appStatus.message },
       version: app.workloadVersion,
       trust: app.trust,
+      ...(sim.apps[app.name]?.workloads === 'real' ? { workloads: 'real' as const } : {}),
       relations,
       units,
     };

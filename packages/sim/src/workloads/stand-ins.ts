@@ -78,11 +78,15 @@ export function standInFor(
   return ctx.sim.standIns?.[unitApp(unit)]?.find((s) => s.container === container && s.service === service);
 }
 
-/** The container ports declared by the stand-ins of a unit's application, per container. */
+/** The container ports declared for a unit's application (stand-ins, real workloads), per container. */
 export function declaredPorts(ctx: SimContext, unit: string): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const s of ctx.sim.standIns?.[unitApp(unit)] ?? []) {
-    out.set(s.container, [...new Set([...(out.get(s.container) ?? []), ...s.ports])]);
-  }
+  const add = (container: string, ports: readonly number[]): void => {
+    out.set(container, [...new Set([...(out.get(container) ?? []), ...ports])]);
+  };
+  for (const s of ctx.sim.standIns?.[unitApp(unit)] ?? []) add(s.container, s.ports);
+  // Ports of real workloads (`deploy --workloads real --workload-port`).
+  for (const [container, ports] of Object.entries(ctx.sim.apps[unitApp(unit)]?.workloadPorts ?? {}))
+    add(container, ports);
   return out;
 }

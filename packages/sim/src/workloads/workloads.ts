@@ -9,6 +9,7 @@ import type { ServiceExit, ServiceRunner } from '@ops-ts/pebble/server';
 import type { SimContext } from '../context.js';
 import type { WorkloadProcess } from '../sim-state.js';
 import { freeLoopbackPort } from './host-ports.js';
+import { PebbleDaemons } from './pebble-daemons.js';
 import { killGroup, processRunning } from './process-group.js';
 import { StandInRunner } from './stand-in-runner.js';
 import { declaredPorts } from './stand-ins.js';
@@ -24,6 +25,10 @@ export function orphanUnitWorkloads(ctx: SimContext, unit: string): void {
     if (procs.length > 0) ctx.sim.orphanWorkloads = [...(ctx.sim.orphanWorkloads ?? []), ...procs];
     delete ctx.sim.workloads?.[unit];
   }
+  // Real-workload daemons: the reaper's SIGTERM makes each stop its services.
+  const daemons = Object.values(ctx.sim.pebbleDaemons?.[unit] ?? {});
+  if (daemons.length > 0) ctx.sim.orphanWorkloads = [...(ctx.sim.orphanWorkloads ?? []), ...daemons];
+  delete ctx.sim.pebbleDaemons?.[unit];
   delete ctx.sim.hostPorts?.[unit];
 }
 
@@ -35,10 +40,22 @@ export class Workloads {
   #reaping: Promise<void> = Promise.resolve();
   #allocating: Promise<void> = Promise.resolve();
 
+  /** The Pebble daemons of real-workload units. */
+  readonly daemons: PebbleDaemons;
+
   constructor(
     /** The model. */
     readonly ctx: SimContext,
-  ) {}
+    /** argv that runs a Pebble daemon given its config file (real workloads). */
+    daemonCommand?: readonly string[],
+  ) {
+    this.daemons = new PebbleDaemons(ctx, daemonCommand);
+  }
+
+  /** Units with stand-ins or Pebble daemons running (or recorded). */
+  units(): string[] {
+    return [...new Set([...Object.keys(this.ctx.sim.workloads ?? {}), ...this.daemons.units()])];
+  }
 
   /** The Pebble service runner of a unit's container. */
   runner(unit: string, container: string): ServiceRunner {
@@ -128,6 +145,7 @@ export class Workloads {
    */
   async stopUnits(units: readonly string[]): Promise<void> {
     for (const unit of units) {
+      await this.daemons.stopUnit(unit);
       for (const [container, records] of Object.entries(this.ctx.sim.workloads?.[unit] ?? {})) {
         for (const [service, record] of Object.entries(records)) {
           await killGroup(record.pid, record.startTime, this.killDelayMs(unit, container, service));
