@@ -64,7 +64,7 @@ export class PebbleHost {
       for (const container of containers) {
         // A restarted container's Pebble is new and empty: Juju tells the charm with pebble-ready.
         if (await daemons.ensure(unit, container))
-          enqueue(this.ctx, unit, { unit, hook: `${container}-pebble-ready`, workloadName: container });
+          enqueue(this.ctx, unit, { unit, hookName: `${container}-pebble-ready`, workloadName: container });
       }
       this.#daemonUnits.add(unit);
       return;
