@@ -6,6 +6,7 @@ import { seedStore } from './charm-dir.js';
 import { type DeferredEvent, deferredSnapshot } from './deferred.js';
 import { ActionFailed, type ActionOutput, UncaughtCharmError } from './errors.js';
 import { type CharmEvent, EVENTS, type EventFactory } from './events.js';
+import type { Fault } from './faults.js';
 import { findCharmProject } from './find-project.js';
 import { deepFreeze } from './freeze.js';
 import { fromModelState } from './from-model.js';
@@ -47,6 +48,12 @@ export interface ModelSnapshot {
   readonly hook: HookOptions;
   /** The framework store (`.unit-state.json` content). */
   readonly store: StoreData;
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** Faults to inject: hook-tool calls that fail or hang, Pebble requests that fail (see faults.ts). */
+  readonly faults?: readonly Fault[];
 }
 
 /** A step of {@link Context.runSequence}: an event, or a change to the state between events. */
@@ -114,15 +121,19 @@ export class Context<C extends CharmClass = CharmClass> {
     return `${this.appName}/${this.unitId}`;
   }
 
-  /** Runs one event and returns everything it produced; never throws for charm errors. */
-  runWithResult(event: CharmEvent, state: StateInit = {}): Promise<RunResult> {
-    return this.#execute(event, state, undefined);
+  /**
+   * Runs one event and returns everything it produced; never throws for charm errors. With
+   * `{ faults }`, the given hook-tool calls or Pebble requests fail (see `toolFault`, `pebbleFault`).
+   */
+  runWithResult(event: CharmEvent, state: StateInit = {}, options: RunOptions = {}): Promise<RunResult> {
+    return this.#execute(event, state, undefined, options.faults);
   }
 
   async #execute(
     event: CharmEvent,
     state: StateInit,
     charmReady: ((charm: InstanceType<C>) => Promise<void>) | undefined,
+    faults: readonly Fault[] | undefined = undefined,
   ): Promise<RunResult> {
     const o = this.#options;
     const result = await execute(event, state, {
@@ -137,6 +148,7 @@ export class Context<C extends CharmClass = CharmClass> {
       skipConsistencyCheck: o.skipConsistencyCheck ?? false,
       env: o.env ?? {},
       ...(charmReady ? { charmReady: (charm) => charmReady(charm as InstanceType<C>) } : {}),
+      ...(faults ? { faults } : {}),
     });
     this.lastRun = result;
     this.emittedEvents.push(...this.#captured(result.emitted));
@@ -211,8 +223,8 @@ export class Context<C extends CharmClass = CharmClass> {
    * (its error is the `cause`), ActionFailed when an action called `fail()`, InconsistentStateError when
    * the state or event is impossible.
    */
-  async run(event: CharmEvent, state: StateInit = {}): Promise<State> {
-    return this.#stateOf(event, await this.runWithResult(event, state));
+  async run(event: CharmEvent, state: StateInit = {}, options: RunOptions = {}): Promise<State> {
+    return this.#stateOf(event, await this.runWithResult(event, state, options));
   }
 
   /**

@@ -13,6 +13,7 @@ export {
   type ContextOptions,
   type HandlerName,
   type ModelSnapshot,
+  type RunOptions,
   type SequenceStep,
 } from './context.js';
 export { type DeferredEvent, deferredKind } from './deferred.js';
@@ -25,6 +26,16 @@ export {
   type EventFactory,
   type UnitRef,
 } from './events.js';
+export {
+  DEFAULT_TOOL_FAILURE,
+  type Fault,
+  type FaultHit,
+  HookKilledError,
+  type PebbleFault,
+  pebbleFault,
+  type ToolFault,
+  toolFault,
+} from './faults.js';
 export { deepFreeze } from './freeze.js';
 export type { RunManager } from './manager.js';
 export { type Network, network } from './network.js';

@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Client } from '@ops-ts/pebble';
-import { type ExecHandler, PebbleServer } from '@ops-ts/pebble/server';
+import { type ExecHandler, PebbleServer, type RequestInterceptor } from '@ops-ts/pebble/server';
 import { type Container, type ExecCall, matchExec } from './containers.js';
 
 /** One exec a charm ran in a container. */
@@ -99,7 +99,11 @@ async function seed(
 }
 
 /** Starts a server per connectable container under `dir` and seeds it from the state. */
-export async function startWorkloads(dir: string, containers: readonly Container[]): Promise<Workloads> {
+export async function startWorkloads(
+  dir: string,
+  containers: readonly Container[],
+  interceptorFor: (container: string) => RequestInterceptor | undefined = () => undefined,
+): Promise<Workloads> {
   const pebbleDir = join(dir, 'pebble');
   const execs: ExecRecord[] = [];
   const servers = new Map<string, { server: PebbleServer; root: string; notices: Map<string, string> }>();
@@ -121,6 +125,8 @@ export async function startWorkloads(dir: string, containers: readonly Container
       const notices = new Map<string, string>();
       servers.set(c.name, { server, root, notices });
       await seed(server, new Client({ socketPath }), c, notices);
+      // Faults apply to the charm's requests, not to the seeding above.
+      server.intercept(interceptorFor(c.name));
     }
   } catch (error) {
     await close();

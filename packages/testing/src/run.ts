@@ -10,6 +10,7 @@ import { assertConsistent } from './consistency.js';
 import { hookEnv } from './env.js';
 import type { ActionOutput } from './errors.js';
 import type { CharmEvent } from './events.js';
+import { type Fault, type FaultHit, FaultPlan, HookKilledError } from './faults.js';
 import { fromModelState } from './from-model.js';
 import { type ExecRecord, startWorkloads } from './pebble.js';
 import type { CharmSpec } from './spec.js';
@@ -67,6 +68,10 @@ export interface RunResult {
   readonly actionOutput: ActionOutput | undefined;
   /** Every event emitted, in order: framework and re-emitted deferred events included. */
   readonly emitted: readonly EmittedEvent[];
+  /** The injected faults that fired, in order. */
+  readonly faults: readonly FaultHit[];
+  /** True when an injected hang killed the hook (exit code 137, as the agent's SIGKILL gives). */
+  readonly killed: boolean;
 }
 
 /** How the charm is run. */
@@ -93,6 +98,8 @@ export interface RunSettings {
   readonly env: Readonly<Record<string, string>>;
   /** Given the live charm before any event is emitted; the run waits for it (the run manager). */
   readonly charmReady?: (charm: CharmBase<CharmTypes>) => void | Promise<void>;
+  /** Faults to inject into this run. */
+  readonly faults?: readonly Fault[];
 }
 
 /** The dispatch hooks of a run: record emitted events, hand out the charm, emit a custom event. */
@@ -146,10 +153,13 @@ export async function execute(
   });
   const historyStart = model.statusHistory.length;
   const dir = makeCharmDir(settings.spec, seedStore(before, settings.charmPath));
-  const workloads = await startWorkloads(dir, before.containers).catch((error: unknown) => {
-    removeDir(dir);
-    throw error;
-  });
+  const plan = new FaultPlan(settings.faults ?? []);
+  const workloads = await startWorkloads(dir, before.containers, (c) => plan.pebbleInterceptor(c)).catch(
+    (error: unknown) => {
+      removeDir(dir);
+      throw error;
+    },
+  );
   try {
     const noticeId =
       event.notice && event.container !== undefined
@@ -158,8 +168,9 @@ export async function execute(
     const hook = beginHook(model, noticeId !== undefined ? { ...options, noticeId } : options);
     const trace: ToolCall[] = [];
     const runner: ToolRunner = (tool, args, stdin) => {
+      plan.assertRunning();
       trace.push({ tool, args: [...args], ...(stdin !== undefined ? { stdin } : {}) });
-      return runTool(hook, tool, args, stdin, dir);
+      return plan.toolCall(tool, args) ?? runTool(hook, tool, args, stdin, dir);
     };
     const env = hookEnv(hook, {
       charmDir: dir,
@@ -187,6 +198,11 @@ export async function execute(
       error = e instanceof Error ? e : new Error(String(e));
       exitCode = 1;
     }
+    if (plan.killed) {
+      // The agent killed the hung hook: whatever the charm did after the hang does not count.
+      exitCode = 137;
+      error = new HookKilledError(`the hook was killed: ${plan.killed} hung (fault injected)`);
+    }
     hook.finish(exitCode, { stderr: stderr.join('\n') });
     const unitName = options.unit;
     const history = model.statusHistory.slice(historyStart);
@@ -210,6 +226,8 @@ export async function execute(
       execs: [...workloads.execs],
       actionOutput: actionOutput(hook),
       emitted,
+      faults: [...plan.hits],
+      killed: plan.killed !== undefined,
     };
   } finally {
     await workloads.close();

@@ -15,7 +15,7 @@ export {
 export { containerPath, mapArgs, minimalEnvironment } from './container-paths.js';
 export type { ExecHandler, ExecLookup, ExecRequest, ExecResult } from './exec-types.js';
 export type { NoticeInput } from './notice-store.js';
-export type { PebbleServerOptions } from './pebble-server.js';
+export type { PebbleServerOptions, RequestInterceptor } from './pebble-server.js';
 export { PebbleServer } from './pebble-server.js';
 export { hostExecLookup, type ProcessExecOptions, processExecHandler } from './process-exec.js';
 export { type ProcessRunnerOptions, ProcessServiceRunner } from './process-runner.js';

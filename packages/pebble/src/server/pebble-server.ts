@@ -60,8 +60,16 @@ const ROUTES: Route[] = [
   ...identityRoutes,
 ];
 
+/**
+ * Sees every HTTP request before the API does; returns true when it answered (or dropped) the request
+ * itself. Fault injection in tests: a 500, a reset connection, a request left unanswered.
+ */
+export type RequestInterceptor = (req: IncomingMessage, res: ServerResponse) => boolean;
+
 /** A Pebble-compatible fake server on a real unix socket, with host-side accessors for tests. */
 export class PebbleServer {
+  #intercept: RequestInterceptor | undefined;
+
   private constructor(
     private readonly server: Server,
     private readonly state: ServerState,
@@ -85,7 +93,11 @@ export class PebbleServer {
       state.plan.restore(opts.restore.layers);
       state.services.restore(opts.restore.services);
     }
-    const server = createServer((req, res) => void dispatch(state, req, res));
+    let self: PebbleServer | undefined;
+    const server = createServer((req, res) => {
+      if (self?.intercepts(req, res)) return;
+      void dispatch(state, req, res);
+    });
     server.on('upgrade', (req, socket, head: Buffer) => {
       if (!state.exec.handleUpgrade(req, socket, head))
         socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n');
@@ -99,7 +111,17 @@ export class PebbleServer {
         resolve();
       });
     });
-    return new PebbleServer(server, state, opts.socketPath);
+    self = new PebbleServer(server, state, opts.socketPath);
+    return self;
+  }
+
+  private intercepts(req: IncomingMessage, res: ServerResponse): boolean {
+    return this.#intercept?.(req, res) ?? false;
+  }
+
+  /** Puts `interceptor` in front of the API (undefined removes it); see {@link RequestInterceptor}. */
+  intercept(interceptor: RequestInterceptor | undefined): void {
+    this.#intercept = interceptor;
   }
 
   /** Stop listening, drop open connections and remove the socket file (service processes keep running). */
