@@ -7,7 +7,7 @@ import { goQuote } from './argv.js';
 import { RunError, UsageError } from './errors.js';
 import type { HookContext } from './hook-context.js';
 import type { SecretMetaChange } from './pending.js';
-import type { Bag, RotatePolicy, SecretGrant, SecretOwner } from './state.js';
+import { type Bag, ROTATE_POLICIES, type RotatePolicy, type SecretGrant, type SecretOwner } from './state.js';
 import type { ToolIO } from './tool.js';
 
 const KEY_RE = /^([a-z](?:-?[a-z0-9]){2,})$/;
@@ -15,17 +15,6 @@ const KEY_RE = /^([a-z](?:-?[a-z0-9]){2,})$/;
 export const MAX_SECRET_VALUE_BYTES = 8 * 1024;
 /** Juju 3.x whole-content limit (base64-encoded bytes). */
 export const MAX_SECRET_CONTENT_BYTES = 64 * 1024;
-
-/** Rotation policies a charm may set. */
-export const ROTATE_POLICIES: readonly RotatePolicy[] = Object.freeze([
-  'never',
-  'hourly',
-  'daily',
-  'weekly',
-  'monthly',
-  'quarterly',
-  'yearly',
-]);
 
 function fileSize(io: ToolIO, path: string): Buffer | undefined {
   try {

@@ -266,8 +266,19 @@ export interface SecretConsumer {
   label: string | null;
 }
 
-/** Rotation policy names. */
-export type RotatePolicy = 'never' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+/** The rotation policies a charm may set (juju/juju core/secrets/rotate.go). */
+export const ROTATE_POLICIES = Object.freeze([
+  'never',
+  'hourly',
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'yearly',
+] as const);
+
+/** A rotation policy (`secret-add --rotate`). */
+export type RotatePolicy = (typeof ROTATE_POLICIES)[number];
 
 /** A secret. */
 export interface Secret {
