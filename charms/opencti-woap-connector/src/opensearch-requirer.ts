@@ -2,6 +2,7 @@
 // (canonical/opencti-operator `connectors/woap/lib/charms/data_platform_libs/v0/data_interfaces.py`): the
 // leader asks for an index and roles in its application bag; the provider answers with `endpoints` and a
 // `secret-user` secret (username, password) in its application bag.
+import { pythonJsonDumps } from '@ops-ts/opencti-connector';
 import { type CharmBase, FrameworkObject, type Relation, type RelationEvent } from '@ops-ts/ops';
 
 /** The endpoint woap requires OpenSearch on. */
@@ -59,7 +60,7 @@ export class OpenSearchRequirer extends FrameworkObject {
     relation.data.get(this.charm.app).update({
       index: this.index,
       'extra-user-roles': this.extraUserRoles,
-      'requested-secrets': JSON.stringify(REQUESTED_SECRETS),
+      'requested-secrets': pythonJsonDumps(REQUESTED_SECRETS),
     });
   }
 

@@ -137,6 +137,9 @@ describe('woap environment', () => {
       index: 'woap-connector',
       'extra-user-roles': 'admin',
     });
-    expect(JSON.parse(getRelation(out, os).localAppData['requested-secrets'] ?? '[]')).toContain('password');
+    // The bytes data_platform_libs writes (json.dumps), so the provider sees what the Python charm sends.
+    expect(getRelation(out, os).localAppData['requested-secrets']).toBe(
+      '["username", "password", "tls", "tls-ca", "uris", "read-only-uris", "entity-name", "entity-password"]',
+    );
   });
 });

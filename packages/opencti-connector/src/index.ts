@@ -17,6 +17,7 @@ export {
 export { Blocked, NotReady } from './errors.js';
 export { LOGGING_RELATION, LogForwarder, type LokiEndpoints } from './log-forwarding.js';
 export { CONNECTOR_LOG_LEVELS, withValidLogLevel } from './log-level.js';
+export { pythonJsonDumps } from './python-json.js';
 export { type ConnectorOptionMeta, missingOptions } from './required-options.js';
 export {
   type ConnectorRelation,

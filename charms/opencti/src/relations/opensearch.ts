@@ -4,6 +4,7 @@
 // The provider publishes `endpoints`, `index`, `version` in plain and the credentials in Juju secrets
 // named by `secret-user` (username, password) and `secret-tls` (tls, tls-ca), or in plain when the
 // requirer did not ask for secrets.
+import { pythonJsonDumps } from '@ops-ts/opencti-connector';
 import { type CharmBase, ModelError, type Relation } from '@ops-ts/ops';
 import { Blocked, NotReady } from '../reconcile-errors.js';
 
@@ -35,11 +36,6 @@ const SECRET_GROUPS: Readonly<Record<string, readonly string[]>> = {
   'secret-tls': ['tls', 'tls-ca'],
 };
 
-/** Python's `json.dumps` of a list of strings (`["a", "b"]`), so the bag matches the library's bytes. */
-export function pythonJsonList(items: readonly string[]): string {
-  return `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
-}
-
 /** What the OpenSearch provider told us (the fields upstream fetches). */
 export interface OpensearchInfo {
   endpoints?: string;
@@ -56,8 +52,8 @@ export function requestOpensearchIndex(charm: CharmBase, relation: Relation): vo
   relation.data.get(charm.app).update({
     index: REQUESTED_INDEX,
     'extra-user-roles': 'admin',
-    'requested-secrets': pythonJsonList(REQUESTED_SECRETS),
-    'provided-secrets': pythonJsonList(PROVIDED_SECRETS),
+    'requested-secrets': pythonJsonDumps(REQUESTED_SECRETS),
+    'provided-secrets': pythonJsonDumps(PROVIDED_SECRETS),
   });
 }
 
@@ -99,7 +95,7 @@ export function opensearchEnvironment(info: OpensearchInfo, appName: string): Re
   const scheme = info['tls-ca'] || info.tls ? 'https' : 'http';
   const uris = info.endpoints.split(',').map((endpoint) => `${scheme}://${endpoint}`);
   const env: Record<string, string> = {
-    ELASTICSEARCH__URL: pythonJsonList(uris),
+    ELASTICSEARCH__URL: pythonJsonDumps(uris),
     ELASTICSEARCH__INDEX_PREFIX: appName,
   };
   if (info['tls-ca']) env.ELASTICSEARCH__SSL__CA = OPENSEARCH_CERT_PATH;
