@@ -39,7 +39,7 @@ describe('refresh', () => {
       'start',
     ]);
     expect(existsSync(marker)).toBe(true);
-    expect(sim.status().applications.db?.['charm-rev']).toBe(2);
+    expect(sim.status().applications.db?.['charm-rev']).toBe(1);
     const other = packShellCharm({ name: 'other' });
     expect(() => sim.refresh('db', other)).toThrow('cannot refresh "db": charm "other" is not "db"');
   });
