@@ -10,7 +10,7 @@ export type FlagKind = 'bool' | 'string' | 'int' | 'list';
 
 /** One flag a verb accepts. */
 export interface FlagSpec {
-  /** Names without dashes: one-letter names are short (`-n`), others long (`--num-units`). */
+  /** Names without dashes: one-letter names are short (`-n`), others long (`--num-units`); values are kept under the first long name. */
   names: readonly string[];
   /** Value kind (`list`: repeatable, every value kept). */
   kind: FlagKind;
@@ -55,7 +55,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
         `option provided but not defined: ${arg.startsWith('--') ? `--${name}` : `-${name}`}`,
       );
     }
-    const key = spec.names[0] ?? name;
+    const key = spec.names.find((n) => n.length > 1) ?? spec.names[0] ?? name;
     if (spec.kind === 'bool') {
       const text = eq >= 0 ? body.slice(eq + 1) : 'true';
       if (!['true', 'false', '1', '0'].includes(text))

@@ -62,6 +62,7 @@ const debugLog: Verb = {
         include: ctx.flags.list('include').map(entity),
         exclude: ctx.flags.list('exclude').map(entity),
         level,
+        hookLabels: false,
       });
       const limit = ctx.flags.int('limit', -1);
       if (ctx.flags.has('limit')) lines = limit > 0 ? lines.slice(-limit) : lines;

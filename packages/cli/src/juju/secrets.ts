@@ -56,6 +56,11 @@ function findSecret(sim: Simulator, ref: string): Secret {
   return secret;
 }
 
+/** juju's secret times: RFC 3339 to the second (`2025-06-03T11:39:23Z`). */
+function rfc3339(iso: string | undefined): string {
+  return (iso ?? '').replace(/\.\d+Z$/, 'Z');
+}
+
 /** A secret as `secrets`/`show-secret` print it (list.go secretDisplayDetails). */
 function details(secret: Secret, reveal: boolean, revisions: boolean): Record<string, unknown> {
   const latest = secret.revisions.at(-1);
@@ -78,15 +83,15 @@ function details(secret: Secret, reveal: boolean, revisions: boolean): Record<st
     owner: ownerOf(secret),
     ...(secret.description ? { description: secret.description } : {}),
     ...(isUser(secret) ? { name: secret.label ?? '' } : secret.label ? { label: secret.label } : {}),
-    created: first?.createdAt ?? '',
-    updated: latest?.createdAt ?? '',
+    created: rfc3339(first?.createdAt),
+    updated: rfc3339(latest?.createdAt),
     ...(revisions
       ? {
           revisions: secret.revisions.map((r) => ({
             revision: r.revision,
             backend: 'internal',
-            created: r.createdAt,
-            updated: r.createdAt,
+            created: rfc3339(r.createdAt),
+            updated: rfc3339(r.createdAt),
           })),
         }
       : {}),
@@ -190,11 +195,11 @@ const secrets: Verb = {
       for (const s of list)
         rows.push([
           s.id,
-          (isUser(s) ? s.label : s.label) ?? '-',
+          s.label ?? '-',
           ownerOf(s),
           s.rotatePolicy ?? 'never',
           String(s.latestRevision),
-          s.revisions.at(-1)?.createdAt ?? '',
+          rfc3339(s.revisions.at(-1)?.createdAt),
         ]);
       ctx.io.stdout(renderTable(rows, [4]));
       return 0;

@@ -12,6 +12,8 @@ export interface DebugLogOptions {
   level?: string;
   /** Only the last N lines. */
   lines?: number;
+  /** End each line with the hook that logged it, `[config-changed]` (default true; juju's own lines have none). */
+  hookLabels?: boolean;
 }
 
 const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
@@ -36,7 +38,8 @@ export function debugLog(state: ModelState, opts: DebugLogOptions = {}): string[
     .map((e) => {
       const time = e.timestamp.slice(11, 19);
       const logger = e.message.startsWith('juju.worker.') ? '' : `unit.${e.unit}.juju-log `;
-      return `unit-${e.unit.replace('/', '-')}: ${time} ${e.level} ${logger}${e.message} [${e.context}]`;
+      const label = opts.hookLabels === false ? '' : ` [${e.context}]`;
+      return `unit-${e.unit.replace('/', '-')}: ${time} ${e.level} ${logger}${e.message}${label}`;
     });
   return opts.lines !== undefined && opts.lines > 0 ? lines.slice(-opts.lines) : lines;
 }

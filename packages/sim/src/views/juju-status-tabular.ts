@@ -22,7 +22,7 @@ export function renderJujuStatus(status: JujuStatus, opts: TabularOptions = {}):
       [
         model.name,
         model.controller,
-        `${model.cloud}/${model.region}`,
+        model.region ? `${model.cloud}/${model.region}` : model.cloud,
         model.version,
         model.sla,
         status.controller.timestamp,
