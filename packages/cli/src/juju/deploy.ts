@@ -57,9 +57,13 @@ const deploy: Verb = {
     { names: ['force'], kind: 'bool' },
     { names: ['attach-storage'], kind: 'list' },
     { names: ['dry-run'], kind: 'bool' },
+    { names: ['overlay'], kind: 'list' },
   ],
   run(ctx) {
     const [charm, app, ...extra] = ctx.flags.args;
+    if (ctx.flags.has('overlay'))
+      throw new SimError('--overlay is for bundles, which the simulator does not deploy');
+    if (ctx.flags.bool('dry-run')) throw new SimError('--dry-run is not offered by the simulator');
     if (charm === undefined) throw new UsageError('no charm name specified');
     if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
     // deploy.go: a local charm has no channel or revision to choose.

@@ -62,11 +62,19 @@ function rfc3339(iso: string | undefined): string {
 }
 
 /** A secret as `secrets`/`show-secret` print it (list.go secretDisplayDetails). */
-function details(secret: Secret, reveal: boolean, revisions: boolean): Record<string, unknown> {
+function details(
+  secret: Secret,
+  reveal: boolean,
+  revisions: boolean,
+  revision?: number,
+): Record<string, unknown> {
   const latest = secret.revisions.at(-1);
+  // `show-secret --revision N --reveal` shows that revision's content (show.go).
+  const shown = revision === undefined ? latest : secret.revisions.find((r) => r.revision === revision);
+  if (!shown && revision !== undefined) throw new SimError(`secret revision ${revision} not found`);
   const first = secret.revisions[0];
   const decoded = Object.fromEntries(
-    Object.entries(latest?.content ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
+    Object.entries(shown?.content ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
   );
   return {
     revision: secret.latestRevision,
@@ -225,9 +233,10 @@ const showSecret: Verb = {
     if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
     return readModel(ctx, (sim) => {
       const secret = findSecret(sim, ref);
+      const revision = ctx.flags.has('revision') ? ctx.flags.int('revision', 0) : undefined;
       ctx.io.stdout(
         formatDocument(
-          { [secret.id]: details(secret, ctx.flags.bool('reveal'), ctx.flags.bool('revisions')) },
+          { [secret.id]: details(secret, ctx.flags.bool('reveal'), ctx.flags.bool('revisions'), revision) },
           format,
         ),
       );
