@@ -304,6 +304,11 @@ describe('a Kubernetes model through ops-ts juju', () => {
     await ok('exec', '--unit', 'app/0', '--', 'relation-set -r db:0 from-exec=yes');
     const unit = JSON.parse((await ok('show-unit', 'db/0', '--format', 'json')).stdout)['db/0'];
     expect(unit['relation-info'][0]['related-units']['app/0'].data['from-exec']).toBe('yes');
+    // plain (the default): the output alone; with several units, each under its name.
+    expect((await ok('exec', '--unit', 'db/0', '--', 'echo', 'hi')).stdout).toBe('hi\n');
+    expect((await ok('exec', '--app', 'db', '--', 'echo', '$JUJU_UNIT_NAME')).stdout).toBe(
+      'db/0:\ndb/0\n\ndb/1:\ndb/1\n\n',
+    );
     const failed = await juju(['exec', '--unit', 'db/0', '--format', 'json', '--', 'echo oops >&2; exit 4']);
     expect(failed.code).toBe(1);
     expect(JSON.parse(failed.stdout)['db/0'].results).toEqual({ 'return-code': 4, stderr: 'oops\n' });
@@ -493,5 +498,88 @@ describe('a machine model, and the models themselves', () => {
       ),
     );
     expect(version).toMatch(/^3\.6\.\d+-genericlinux-/);
+  });
+});
+
+// The command lines canonical/jubilant (jubilant/_juju.py) sends, `--model` right after the verb.
+describe('the argv jubilant sends', () => {
+  it('drives a model from add-model --no-switch to destroy-model', async () => {
+    const params = join(home, 'jubilant-params.yaml');
+    writeFileSync(params, 'text: from-params\n');
+    const secretFile = join(home, 'jubilant-secret.yaml');
+    writeFileSync(secretFile, 'password: s3cret\n');
+    await ok('add-model', '--no-switch', 'jb', 'microk8s');
+    await ok('deploy', '--model', 'jb', db, 'db', '--num-units', '2', '--config', 'mode=jb', '--trust');
+    await ok('deploy', '--model', 'jb', app, 'app');
+    await ok('integrate', '--model', 'jb', 'db', 'app');
+    const status = JSON.parse((await ok('status', '--model', 'jb', '--format', 'json')).stdout);
+    expect(status.model.name).toBe('jb');
+    expect(
+      JSON.parse((await ok('config', '--model', 'jb', '--format', 'json', 'db')).stdout).settings.mode.value,
+    ).toBe('jb');
+    await ok('config', '--model', 'jb', 'db', 'mode=x', '--reset', 'replicas');
+    const task = JSON.parse(
+      (
+        await ok(
+          'run',
+          '--model',
+          'jb',
+          '--format',
+          'json',
+          'db/leader',
+          'echo',
+          '--wait',
+          '60.5s',
+          '--params',
+          params,
+        )
+      ).stdout,
+    );
+    expect(Object.values(task)[0]).toMatchObject({ status: 'completed', results: { echo: 'from-params' } });
+    const exec = JSON.parse(
+      (
+        await ok(
+          'exec',
+          '--model',
+          'jb',
+          '--format',
+          'json',
+          '--unit',
+          'app/0',
+          '--wait',
+          '60s',
+          '--',
+          'echo',
+          'hi',
+        )
+      ).stdout,
+    );
+    expect(exec['app/0'].results.stdout).toBe('hi\n');
+    expect(
+      JSON.parse((await ok('show-unit', '--model', 'jb', 'db/0', '--format', 'json')).stdout)['db/0'].leader,
+    ).toBe(true);
+    const uri = (
+      await ok('add-secret', '--model', 'jb', 'creds', '--info', 'i', '--file', secretFile)
+    ).stdout.trim();
+    await ok('grant-secret', '--model', 'jb', uri, 'app,db');
+    await ok('update-secret', '--model', 'jb', uri, '--info', 'j', '--name', 'creds2', '--file', secretFile);
+    const secrets = JSON.parse((await ok('secrets', '--model', 'jb', '--format', 'json')).stdout);
+    expect(secrets[uri.slice(7)]).toMatchObject({ name: 'creds2', description: 'j', revision: 2 });
+    expect(
+      JSON.parse((await ok('show-secret', '--model', 'jb', uri, '--format', 'json', '--reveal')).stdout)[
+        uri.slice(7)
+      ].content,
+    ).toEqual({
+      Data: { password: 's3cret' },
+    });
+    expect((await ok('debug-log', '--model', 'jb', '--limit', '0')).stdout).toContain('unit-db-0: ');
+    await ok('add-unit', '--model', 'jb', 'app', '--num-units', '1');
+    await ok('remove-unit', '--model', 'jb', '--no-prompt', 'app', '--num-units', '1');
+    await ok('remove-relation', '--model', 'jb', 'db', 'app');
+    await ok('refresh', '--model', 'jb', 'app', '--path', app);
+    await ok('remove-application', '--model', 'jb', '--no-prompt', 'app', '--force');
+    const model = JSON.parse((await ok('show-model', '--format', 'json', 'jb')).stdout);
+    expect(model.jb['model-type']).toBe('caas');
+    await ok('destroy-model', 'jb', '--no-prompt', '--force', '--no-wait', '--timeout', '60s');
   });
 });

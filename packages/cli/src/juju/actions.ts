@@ -118,8 +118,13 @@ function returnCode(doc: TaskDoc): number {
 }
 
 /** Writes the tasks in the chosen format; returns the exit code (runcommon.go processOperationResults). */
-function writeTasks(ctx: VerbContext, format: string, tasks: Record<string, TaskDoc>): number {
-  if (format === 'plain') ctx.io.stdout(plainOutput(tasks));
+function writeTasks(
+  ctx: VerbContext,
+  format: string,
+  tasks: Record<string, TaskDoc>,
+  plain: (tasks: Record<string, TaskDoc>) => string = plainOutput,
+): number {
+  if (format === 'plain') ctx.io.stdout(plain(tasks));
   else ctx.io.stdout(formatDocument(tasks, format));
   const failed = Object.values(tasks)
     .map((t) => ({ id: String(t.id), code: returnCode(t) }))
@@ -167,6 +172,27 @@ function plainOutput(tasks: Record<string, TaskDoc>): string {
   }
   if (stdout !== '') out += `${stdout.replace(/^\n+|\n+$/g, '')}\n`;
   if (stderr !== '') out += `${stderr.replace(/^\n+|\n+$/g, '')}\n`;
+  return out;
+}
+
+/** `s` ending in a newline when not empty (exec.go forceNewline). */
+function withNewline(s: string): string {
+  return s !== '' && !s.endsWith('\n') ? `${s}\n` : s;
+}
+
+/** exec.go printExecOutput: each target's stdout then stderr; with several targets, each under its name. */
+function execPlainOutput(tasks: Record<string, TaskDoc>): string {
+  const names = Object.keys(tasks).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  let out = '';
+  for (const name of names) {
+    const results = tasks[name]?.results;
+    let text = '';
+    if (typeof results === 'object' && results !== null && !Array.isArray(results)) {
+      if (typeof results.stdout === 'string') text += withNewline(results.stdout);
+      if (typeof results.stderr === 'string') text += withNewline(results.stderr);
+    }
+    out += names.length > 1 ? `${name}:\n${text}\n` : text;
+  }
   return out;
 }
 
@@ -312,7 +338,7 @@ const exec: Verb = {
           unit,
         };
       }
-      return writeTasks(ctx, format, tasks);
+      return writeTasks(ctx, format, tasks, execPlainOutput);
     });
   },
 };
