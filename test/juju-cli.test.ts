@@ -34,6 +34,7 @@ case "$JUJU_DISPATCH_PATH" in
     exit 0 ;;
 esac
 juju-log "hook $hook"
+[ "$hook" = "$(config-get fail-hook)" ] && { echo "failing $hook" >&2; exit 1; }
 case "$hook" in
   *-relation-joined) relation-set "unit-seen=$JUJU_UNIT_NAME" ;;
 esac
@@ -385,6 +386,25 @@ describe('a Kubernetes model through ops-ts juju', () => {
     expect((await ok('debug-log', '--limit', '3')).stdout.trimEnd().split('\n')).toHaveLength(3);
   });
 
+  it('a failed hook shows as juju shows it, until resolve retries it', async () => {
+    await ok('config', 'app', 'fail-hook=config-changed');
+    const doc = JSON.parse((await ok('status', '--format', 'json', 'app')).stdout);
+    expect(doc.applications.app.units['app/0']).toMatchObject({
+      'workload-status': { current: 'error', message: 'hook failed: "config-changed"' },
+      'juju-status': { current: 'idle' },
+    });
+    expect((await ok('status', 'app')).stdout).toMatch(
+      /^app\/0\* {2}error {5}idle {3}10\.1\.0\.3 {9}hook failed: "config-changed"$/m,
+    );
+    expect((await juju(['resolve'])).stderr).toBe('ERROR specify unit or --all\n');
+    await ok('config', 'app', '--reset', 'fail-hook');
+    await ok('resolve', 'app/0');
+    const after = JSON.parse((await ok('status', '--format', 'json', 'app')).stdout);
+    expect(after.applications.app.units['app/0']['workload-status'].current).toBe('active');
+    const notInError = await juju(['resolve', 'app/0']);
+    expect(notInError).toMatchObject({ code: 1, stderr: 'ERROR unit "app/0" is not in an error state\n' });
+  });
+
   it('wait-for answers simple queries', async () => {
     await ok('wait-for', 'application', 'db');
     await ok('wait-for', 'unit', 'db/0', '--query', 'workload-status=="active"', '--timeout', '1m');
@@ -489,6 +509,17 @@ describe('a machine model, and the models themselves', () => {
     const r = await ok('env');
     const bin = join(home, 'bin');
     expect(r.stdout).toBe(`export OPS_TS_SIM_HOME='${home}'\nexport PATH='${bin}':"$PATH"\n`);
+    // `ops-ts sim env` is the same command under the sim group.
+    const { JUJU_MODEL: _model, ...inherited } = process.env;
+    const simEnv = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [cli, 'sim', 'env'],
+        { env: { ...inherited, OPS_TS_SIM_HOME: home } },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      ),
+    );
+    expect(simEnv).toBe(r.stdout);
     const shim = readFileSync(join(bin, 'juju'), 'utf8');
     expect(shim).toMatch(/^#!\/bin\/sh\n/);
     expect(shim).toContain(`'${cli}' juju "$@"`);

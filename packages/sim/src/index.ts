@@ -1,4 +1,6 @@
 // @ops-ts/sim: a local Juju model that runs packed charms as real processes.
+/** The model records the CLI prints (from @ops-ts/juju, re-exported so the CLI needs only this layer). */
+export type { ActionRecord, JsonObject, JsonValue, Secret } from '@ops-ts/juju';
 export { checkActionParams } from './action-params.js';
 export {
   type CharmFile,

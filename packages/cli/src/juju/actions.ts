@@ -6,8 +6,7 @@
  * return code is 1 or more fails the command after the output ("the following task failed").
  */
 import { readFileSync } from 'node:fs';
-import type { ActionRecord, JsonObject, JsonValue } from '@ops-ts/juju';
-import { SimError, type Simulator } from '@ops-ts/sim';
+import { type ActionRecord, type JsonObject, type JsonValue, SimError, type Simulator } from '@ops-ts/sim';
 import { parse, stringify } from 'yaml';
 import { changeModel, type Verb, type VerbContext } from './context.js';
 import { pathArg } from './deploy.js';

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Secret } from '@ops-ts/juju';
 import {
   MODEL_OWNER,
   parseSecretContent,
   parseSecretFile,
   renderTable,
+  type Secret,
   SimError,
   type Simulator,
 } from '@ops-ts/sim';
