@@ -260,6 +260,15 @@ describe('a Kubernetes model through ops-ts juju', () => {
       nested: { depth: 2, name: 'x' },
     });
 
+    const task = JSON.parse((await ok('show-task', doc['db/0'].id, '--format', 'json')).stdout);
+    expect(task).toMatchObject({
+      id: doc['db/0'].id,
+      status: 'completed',
+      unit: 'db/0',
+      results: { echo: 'hello' },
+    });
+    expect((await juju(['show-task', '999'])).stderr).toBe('ERROR task 999 not found\n');
+
     const two = parse((await ok('run', 'db/0', 'db/1', 'echo', 'text=x', '--format', 'yaml')).stdout);
     expect(Object.keys(two).sort()).toEqual(['db/0', 'db/1']);
 
@@ -346,6 +355,14 @@ describe('a Kubernetes model through ops-ts juju', () => {
     writeFileSync(file, 'app:\n  mode: from-file\n');
     await ok('config', 'app', '--file', file);
     expect((await ok('config', 'app', 'mode')).stdout).toBe('from-file\n');
+    await ok('trust', 'app', '--scope', 'cluster');
+    expect(
+      JSON.parse((await ok('config', 'app', '--format', 'json')).stdout)['application-config'].trust,
+    ).toMatchObject({
+      source: 'user',
+      value: true,
+    });
+    await ok('trust', 'app', '--remove');
     const bad = await juju(['config', 'app', 'nosuch=1']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^ERROR .*nosuch/);

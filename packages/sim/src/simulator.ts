@@ -14,11 +14,17 @@ import { enqueue, pendingHookCount } from './hook-queue.js';
 import { HookRunner } from './hook-runner.js';
 import { ModelStore } from './model-store.js';
 import { queueAction } from './ops/action.js';
-import { type ConfigSetting, getConfig, setConfig } from './ops/config.js';
+import { type ConfigSetting, getConfig, setConfig, setTrust } from './ops/config.js';
 import { addUnits, type DeployOptions, deploy, refresh } from './ops/deploy.js';
 import { findRelation, integrate, removeRelation } from './ops/integrate.js';
 import { removeApplication, removeUnits, scaleDown } from './ops/remove.js';
-import { addUserSecret, grantUserSecret, type SecretUpdate, updateUserSecret } from './ops/secrets.js';
+import {
+  addUserSecret,
+  grantUserSecret,
+  removeUserSecret,
+  type SecretUpdate,
+  updateUserSecret,
+} from './ops/secrets.js';
 import { PebbleHost } from './pebble-host.js';
 import { type SimEvent, settle } from './scheduler.js';
 import type { ExecStub, HookLogEntry, SimState } from './sim-state.js';
@@ -214,6 +220,16 @@ export class Simulator implements SimContext {
     reset: readonly string[] = [],
   ): boolean {
     return this.change(() => setConfig(this, app, settings, reset));
+  }
+
+  /** `trust <app> [--remove]`: returns whether trust changed (then config-changed is queued). */
+  setTrust(app: string, trust: boolean): boolean {
+    return this.change(() => setTrust(this, app, trust));
+  }
+
+  /** `remove-secret <secret> [--revision N]`. */
+  removeSecret(nameOrUri: string, revision?: number): void {
+    this.change(() => removeUserSecret(this, nameOrUri, revision));
   }
 
   /** `refresh <app> --path <charm>`: returns the new revision. */

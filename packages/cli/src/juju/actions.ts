@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { type ActionRecord, type JsonObject, type JsonValue, SimError, type Simulator } from '@ops-ts/sim';
 import { parse, stringify } from 'yaml';
-import { changeModel, type Verb, type VerbContext } from './context.js';
+import { changeModel, readModel, type Verb, type VerbContext } from './context.js';
 import { pathArg } from './deploy.js';
 import { parseDuration, UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf, goTime } from './output.js';
@@ -365,5 +365,33 @@ const resolve: Verb = {
   },
 };
 
+const showTask: Verb = {
+  name: 'show-task',
+  summary: 'Show results of a task by ID.',
+  usage: '<task ID> [--format plain|yaml|json]',
+  modelFlag: true,
+  flags: [
+    FORMAT_FLAG,
+    { names: ['watch'], kind: 'bool' },
+    { names: ['wait'], kind: 'string' },
+    { names: ['utc'], kind: 'bool' },
+  ],
+  run(ctx) {
+    const format = formatOf(ctx.flags, 'plain', ['plain', 'yaml', 'json']);
+    const [id, ...extra] = ctx.flags.args;
+    if (id === undefined) throw new UsageError('no task ID specified');
+    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    return readModel(ctx, (sim) => {
+      const record = sim.state.actions[id];
+      // showtask.go: fetchResult's NotFoundf("task %v").
+      if (!record) throw new SimError(`task ${id} not found`);
+      const { timing: _timing, ...doc } = taskDoc(record, { enqueued: '', started: '', completed: '' });
+      if (format === 'plain') ctx.io.stdout(plainOutput({ [record.unit]: doc }));
+      else ctx.io.stdout(formatDocument(doc, format));
+      return 0;
+    });
+  },
+};
+
 /** The verbs that run things on units. */
-export const actionVerbs: readonly Verb[] = [run, exec, resolve];
+export const actionVerbs: readonly Verb[] = [run, exec, resolve, showTask];

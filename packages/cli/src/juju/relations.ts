@@ -137,5 +137,28 @@ const config: Verb = {
   },
 };
 
-/** Relation and config verbs. */
-export const relationVerbs: readonly Verb[] = [integrate, removeRelation, config];
+const trust: Verb = {
+  name: 'trust',
+  summary: 'Sets the trust status of a deployed application to true.',
+  usage: '<application name> [--remove] [--scope model|cluster]',
+  modelFlag: true,
+  flags: [
+    { names: ['remove'], kind: 'bool' },
+    { names: ['scope'], kind: 'string' },
+  ],
+  run(ctx) {
+    const [app, ...extra] = ctx.flags.args;
+    if (app === undefined) throw new UsageError('no application name specified');
+    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    const scope = ctx.flags.string('scope');
+    if (scope !== undefined && scope !== 'model' && scope !== 'cluster')
+      throw new UsageError(`scope ${JSON.stringify(scope)} not valid`);
+    return changeModel(ctx, (sim) => {
+      sim.setTrust(app, !ctx.flags.bool('remove'));
+      return 0;
+    });
+  },
+};
+
+/** Relation, config and trust verbs. */
+export const relationVerbs: readonly Verb[] = [integrate, removeRelation, config, trust];

@@ -245,5 +245,29 @@ const showSecret: Verb = {
   },
 };
 
+const removeSecret: Verb = {
+  name: 'remove-secret',
+  summary: 'Remove a existing secret.',
+  usage: '<ID>|<name> [--revision N]',
+  modelFlag: true,
+  flags: [{ names: ['revision'], kind: 'int' }],
+  run(ctx) {
+    const [ref, ...extra] = ctx.flags.args;
+    if (ref === undefined) throw new UsageError('missing secret URI');
+    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    return changeModel(ctx, (sim) => {
+      sim.removeSecret(ref, ctx.flags.has('revision') ? ctx.flags.int('revision', 0) : undefined);
+      return 0;
+    });
+  },
+};
+
 /** The secret verbs. */
-export const secretVerbs: readonly Verb[] = [addSecret, updateSecret, grantSecret, secrets, showSecret];
+export const secretVerbs: readonly Verb[] = [
+  addSecret,
+  updateSecret,
+  grantSecret,
+  removeSecret,
+  secrets,
+  showSecret,
+];

@@ -116,3 +116,19 @@ export function updateUserSecret(ctx: SimContext, nameOrUri: string, update: Sec
   }
   return secret.latestRevision;
 }
+
+/**
+ * Removes a user secret, or one of its revisions (`juju remove-secret [--revision N]`,
+ * juju/juju cmd/juju/secrets/remove.go). Consumers still reading a removed revision get an error.
+ */
+export function removeUserSecret(ctx: SimContext, nameOrUri: string, revision?: number): void {
+  const secret = userSecret(ctx, nameOrUri);
+  if (revision === undefined) {
+    delete ctx.state.secrets[secret.id];
+    return;
+  }
+  if (!secret.revisions.some((r) => r.revision === revision))
+    throw new SimError(`secret revision ${revision} for ${JSON.stringify(nameOrUri)} not found`);
+  secret.revisions = secret.revisions.filter((r) => r.revision !== revision);
+  if (secret.revisions.length === 0) delete ctx.state.secrets[secret.id];
+}
