@@ -11,7 +11,7 @@ import { deployVerbs } from './deploy.js';
 import { envVerbs } from './env.js';
 import { Flags, parseFlags, UsageError } from './flags.js';
 import { logVerbs } from './logs.js';
-import { modelVerbs, readAllStdin } from './models.js';
+import { modelVerbs, readAllStdin, readStdinLine } from './models.js';
 import { relationVerbs } from './relations.js';
 import { secretVerbs } from './secrets.js';
 import { statusVerbs } from './status.js';
@@ -84,6 +84,7 @@ export function processIO(): JujuIO {
     env: process.env,
     cwd: process.cwd(),
     readStdin: readAllStdin,
+    readLine: readStdinLine,
   };
 }
 

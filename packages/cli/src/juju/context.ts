@@ -16,6 +16,8 @@ export interface JujuIO {
   cwd: string;
   /** Reads all of standard input (`--file -`). */
   readStdin: () => string;
+  /** Reads one line of standard input (a confirmation prompt's answer). */
+  readLine: () => string;
 }
 
 /** One juju verb. */

@@ -3,7 +3,7 @@
  * cmd/juju/controller/addmodel.go, listmodels.go, cmd/juju/commands/switch.go,
  * cmd/juju/model/destroy.go, cmd/juju/model/show.go). Models live side by side in the simulator's home.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import {
   checkModelName,
   currentModel,
@@ -227,10 +227,8 @@ const showModel: Verb = {
   run(ctx) {
     const format = formatOf(ctx.flags, 'yaml', ['yaml', 'json']);
     const [target] = ctx.flags.args;
-    const name =
-      target?.replace(/^[^:]*:/, '').replace(/^[^/]*\//, '') ??
-      ctx.flags.string('model') ??
-      currentModel(ctx.home);
+    const given = target ?? ctx.flags.string('model');
+    const name = given?.replace(/^[^:]*:/, '').replace(/^[^/]*\//, '') ?? currentModel(ctx.home);
     if (!name) throw new SimError('No selected model.');
     ctx.io.stdout(formatDocument({ [name]: modelInfo(ctx, name) }, format));
     return 0;
@@ -240,11 +238,23 @@ const showModel: Verb = {
 /** The model verbs. */
 export const modelVerbs: readonly Verb[] = [addModel, models, switchVerb, destroyModel, showModel];
 
-/** Reads all of standard input (used by `destroy-model` without `--no-prompt`). */
+/** Reads all of standard input (`--file -`). */
 export function readAllStdin(): string {
   try {
     return readFileSync(0, 'utf8');
   } catch {
     return '';
   }
+}
+
+/** Reads standard input up to the first newline (the answer to `destroy-model`'s prompt). */
+export function readStdinLine(): string {
+  const bytes: number[] = [];
+  const one = Buffer.alloc(1);
+  try {
+    while (readSync(0, one, 0, 1, null) === 1 && one[0] !== 0x0a) bytes.push(one[0] ?? 0);
+  } catch {
+    // No stdin (closed, or not readable): no answer.
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
