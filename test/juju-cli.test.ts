@@ -629,5 +629,5 @@ describe('the argv jubilant sends', () => {
     const model = JSON.parse((await ok('show-model', '--format', 'json', 'jb')).stdout);
     expect(model.jb['model-type']).toBe('caas');
     await ok('destroy-model', 'jb', '--no-prompt', '--force', '--no-wait', '--timeout', '60s');
-  });
+  }, 120_000);
 });
