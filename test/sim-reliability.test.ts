@@ -215,7 +215,7 @@ describe('bad input is one ERROR line and an unchanged model', () => {
     expect(r.stderr.trimEnd()).toMatch(message);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(readFileSync(join(model, 'state.json'), 'utf8')).toBe(before);
-    expect(readdirSync(join(model, 'charms'))).toEqual(['db-1.charm']);
+    expect(readdirSync(join(model, 'charms'))).toEqual(['db-0.charm']);
   });
 });
 

@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { buildCharm } from './build.js';
 import { initCharm } from './init.js';
+import { runJuju } from './juju/command.js';
 import { packCharm } from './pack.js';
 import { loadProject } from './project.js';
 import { simCommand } from './sim/command.js';
+import { exitQuietlyOnClosedPipe } from './sim/output.js';
 import { writeCharmTypes } from './typegen.js';
 import { findCharmProjects, findRoot } from './workspace.js';
 
@@ -83,8 +85,26 @@ program
   });
 
 program.addCommand(simCommand());
+program.addHelpText(
+  'after',
+  '\n`ops-ts juju <verb> ...` answers the juju CLI (3.6) against the simulator; `ops-ts juju env` puts a `juju` on PATH.',
+);
 
-program.parseAsync().catch((error: unknown) => {
-  console.error(`ERROR ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+// `juju` argv is juju's grammar (gnuflag), not commander's: it gets its own parser.
+if (process.argv[2] === 'juju') {
+  exitQuietlyOnClosedPipe();
+  runJuju(process.argv.slice(3)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`ERROR ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  program.parseAsync().catch((error: unknown) => {
+    console.error(`ERROR ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

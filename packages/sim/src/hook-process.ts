@@ -103,10 +103,11 @@ export function runHookProcess(
   cwd: string,
   env: Record<string, string>,
   limits: HookProcessLimits = DEFAULT_HOOK_LIMITS,
+  args: readonly string[] = [],
 ): Promise<HookProcessResult> {
   installHandlers();
   return new Promise((resolve) => {
-    const child = spawn(command, [], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, [...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const pgid = child.pid;
     if (pgid !== undefined) running.add(pgid);
     const stdout = new OutputTail(limits.maxOutputBytes);

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   beginHook,
@@ -93,8 +94,23 @@ export class HookRunner {
     };
   }
 
+  /**
+   * Runs a command in a hook context of `unit`, as `juju exec --unit` does (juju/juju
+   * worker/uniter/runcommands): the hook tools answer, no hook is named, and what the tools changed is
+   * committed whatever the exit code (the uniter flushes the context unless running it failed).
+   */
+  async runCommand(unit: string, argv: readonly string[]): Promise<HookResult> {
+    if (argv.length === 0) throw new Error('no command to run');
+    // juju exec joins its arguments with spaces and hands the line to bash (cmd/juju/action/exec.go).
+    const shell = existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
+    return this.run({ unit }, { command: shell, args: ['-c', argv.join(' ')], commitAlways: true });
+  }
+
   /** Runs one hook to completion and commits or discards its changes. */
-  async run(req: HookRequest): Promise<HookResult> {
+  async run(
+    req: HookRequest,
+    custom?: { command: string; args: readonly string[]; commitAlways: boolean },
+  ): Promise<HookResult> {
     const server = await this.server();
     const state = this.options.state();
     const ctx = beginHook(state, req);
@@ -103,19 +119,25 @@ export class HookRunner {
     this.#contexts.set(contextId, { ctx, calls });
     const charmDir = this.options.charmDir(req.unit);
     try {
+      const env = this.env(req, ctx, contextId, server.address);
+      if (custom) {
+        delete env.JUJU_HOOK_NAME;
+        delete env.JUJU_DISPATCH_PATH;
+      }
       const { exitCode, stdout, stderr } = await runHookProcess(
-        join(charmDir, 'dispatch'),
+        custom?.command ?? join(charmDir, 'dispatch'),
         charmDir,
-        this.env(req, ctx, contextId, server.address),
+        env,
         {
           ...DEFAULT_HOOK_LIMITS,
           ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
           ...(this.options.stdioGraceMs !== undefined ? { stdioGraceMs: this.options.stdioGraceMs } : {}),
         },
+        custom?.args ?? [],
       );
       this.#contexts.delete(contextId);
       try {
-        const changes = ctx.finish(exitCode, { stdout, stderr });
+        const changes = ctx.finish(custom?.commitAlways ? 0 : exitCode, { stdout, stderr });
         return { exitCode, stdout, stderr, changes, toolCalls: calls };
       } catch (error) {
         if (!(error instanceof CommitError)) throw error;

@@ -1,4 +1,6 @@
 // @ops-ts/sim: a local Juju model that runs packed charms as real processes.
+/** The model records the CLI prints (from @ops-ts/juju, re-exported so the CLI needs only this layer). */
+export type { ActionRecord, JsonObject, JsonValue, Secret } from '@ops-ts/juju';
 export { checkActionParams } from './action-params.js';
 export {
   type CharmFile,
@@ -18,9 +20,11 @@ export { ModelLockedError, SimError } from './errors.js';
 export { type HookRequest, type HookResult, HookRunner, type HookRunnerOptions } from './hook-runner.js';
 export { DEFAULT_MODEL, ModelStore, modelDirFor } from './model-store.js';
 export type { ConfigSetting } from './ops/config.js';
-export type { DeployOptions } from './ops/deploy.js';
+export { DEFAULT_BASE, type DeployOptions } from './ops/deploy.js';
+export { MODEL_OWNER, type SecretUpdate } from './ops/secrets.js';
 export { matchExecStub, PebbleHost, unsupportedExec } from './pebble-host.js';
 export { compareUnits, type SimEvent } from './scheduler.js';
+export { checkModelName, currentModel, listModels, setCurrentModel, simHome } from './sim-home.js';
 export type {
   AppSource,
   ExecStub,
@@ -37,8 +41,26 @@ export { installTools } from './tools/install-tools.js';
 export { JUJUC_SCRIPT } from './tools/jujuc-script.js';
 export { type ToolCall, type ToolHandler, type ToolReply, ToolServer } from './tools/tool-server.js';
 export type { DebugLogOptions } from './views/debug-log.js';
+export {
+  baseOf,
+  formatClock,
+  formatSince,
+  type JujuAppStatus,
+  type JujuRelationRow,
+  type JujuStatus,
+  type JujuStatusOptions,
+  type JujuUnitStatus,
+  jujuModelType,
+  jujuRelations,
+  jujuStatus,
+  matchesSelector,
+  modelCloud,
+  SIM_CONTROLLER,
+  SIM_JUJU_VERSION,
+} from './views/juju-status.js';
+export { renderJujuStatus, type TabularOptions } from './views/juju-status-tabular.js';
 export { redactPlan } from './views/plan.js';
-export type { UnitInfo } from './views/show-unit.js';
+export { type JujuRelationInfo, type JujuUnitInfo, jujuShowUnit, type UnitInfo } from './views/show-unit.js';
 export { type ModelStatus, renderStatus } from './views/status.js';
 export { renderTable } from './views/table.js';
 export { type PebbleDaemonConfig, runPebbleDaemon } from './workloads/pebble-daemon.js';

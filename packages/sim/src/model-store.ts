@@ -35,7 +35,11 @@ import { mkdirPrivate, PRIVATE_FILE, writeAtomic } from './store/private-fs.js';
 /** Default model name. */
 export const DEFAULT_MODEL = 'sim';
 
-/** Where a model lives: `--model-dir`, else `$OPS_TS_SIM_DIR`, else `.sim/<model>` under `cwd`. */
+/**
+ * Where a model lives: `--model-dir`, else `$OPS_TS_SIM_DIR`, else `<home>/<model>` where the home is
+ * `$OPS_TS_SIM_HOME` or `.sim` under `cwd` (sim-home.ts) and the model is `--model`, else the current
+ * model (`juju switch`), else `sim`.
+ */
 export function modelDirFor(opts: {
   modelDir?: string;
   model?: string;
@@ -46,7 +50,16 @@ export function modelDirFor(opts: {
   const cwd = opts.cwd ?? process.cwd();
   if (opts.modelDir) return resolve(cwd, opts.modelDir);
   if (env.OPS_TS_SIM_DIR) return resolve(cwd, env.OPS_TS_SIM_DIR);
-  return resolve(cwd, '.sim', opts.model ?? DEFAULT_MODEL);
+  const home = env.OPS_TS_SIM_HOME ? resolve(cwd, env.OPS_TS_SIM_HOME) : resolve(cwd, '.sim');
+  return resolve(home, opts.model ?? currentModelIn(home) ?? DEFAULT_MODEL);
+}
+
+/** The current model remembered in a home (see sim-home.ts; read here to keep the two modules acyclic). */
+function currentModelIn(home: string): string | undefined {
+  const path = join(home, '.current-model');
+  if (!existsSync(path)) return undefined;
+  const name = readFileSync(path, 'utf8').trim();
+  return name === '' ? undefined : name;
 }
 
 /** Entries whose presence means a model lived here (so a missing state file is corruption, not a new model). */

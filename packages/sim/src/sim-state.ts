@@ -24,6 +24,8 @@ export interface UnitAgent {
   started: boolean;
   /** True while the hook at the head of the queue runs (it leaves the queue when it ends). */
   running?: boolean;
+  /** Machine models: the machine the unit was placed on (Juju gives each new unit a new machine). */
+  machine?: string;
 }
 
 /** Where an application's charm came from. */
@@ -41,6 +43,10 @@ export interface AppSource {
   workloads?: 'real';
   /** Container ports of real workloads per container (each gets a loopback port on the host). */
   workloadPorts?: Record<string, number[]>;
+  /** The base deployed on (`ubuntu@22.04`; `deploy --base`). */
+  base?: string;
+  /** Resource files given with `deploy --resource name=path` (absolute paths). */
+  resources?: Record<string, string>;
 }
 
 /**
@@ -120,6 +126,8 @@ export interface SimState {
   pebbleDaemons?: Record<string, Record<string, PebbleDaemonRecord>>;
   /** Stand-ins of removed units, still to be killed. */
   orphanWorkloads?: WorkloadProcess[];
+  /** Machine models: the number of machines made so far (the next machine id). */
+  machineSeq?: number;
 }
 
 /** An empty simulator state. */

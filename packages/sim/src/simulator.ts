@@ -9,22 +9,30 @@ import type { Layer } from '@ops-ts/pebble';
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { SimError } from './errors.js';
+import { queueFollowUps } from './follow-ups.js';
 import { enqueue, pendingHookCount } from './hook-queue.js';
 import { HookRunner } from './hook-runner.js';
 import { ModelStore } from './model-store.js';
 import { queueAction } from './ops/action.js';
-import { type ConfigSetting, getConfig, setConfig } from './ops/config.js';
+import { type ConfigSetting, getConfig, setConfig, setTrust } from './ops/config.js';
 import { addUnits, type DeployOptions, deploy, refresh } from './ops/deploy.js';
 import { findRelation, integrate, removeRelation } from './ops/integrate.js';
-import { removeApplication, removeUnits } from './ops/remove.js';
-import { addUserSecret, grantUserSecret } from './ops/secrets.js';
+import { removeApplication, removeUnits, scaleDown } from './ops/remove.js';
+import {
+  addUserSecret,
+  grantUserSecret,
+  removeUserSecret,
+  type SecretUpdate,
+  updateUserSecret,
+} from './ops/secrets.js';
 import { PebbleHost } from './pebble-host.js';
 import { type SimEvent, settle } from './scheduler.js';
 import type { ExecStub, HookLogEntry, SimState } from './sim-state.js';
 import { cloneModel } from './store/model-shape.js';
 import { type DebugLogOptions, debugLog } from './views/debug-log.js';
+import { type JujuStatus, type JujuStatusOptions, jujuStatus } from './views/juju-status.js';
 import { containerPlan, redactPlan, secretValues } from './views/plan.js';
-import { showUnit, type UnitInfo } from './views/show-unit.js';
+import { type JujuUnitInfo, jujuShowUnit, showUnit, type UnitInfo } from './views/show-unit.js';
 import { type ModelStatus, modelStatus } from './views/status.js';
 import { workloadLog } from './views/workload-log.js';
 import { addServiceStandIn, type StandInOptions } from './workloads/stand-ins.js';
@@ -163,6 +171,33 @@ export class Simulator implements SimContext {
     this.change(() => removeApplication(this, app, force));
   }
 
+  /** `remove-unit <app> --num-units N` on a Kubernetes model: the N newest units go; returns the new scale. */
+  scaleDown(app: string, count: number, force = false): number {
+    return this.change(() => scaleDown(this, app, count, force));
+  }
+
+  /**
+   * `exec --unit <unit> -- <command>`: runs the command line in a hook context of the unit (hook tools on
+   * PATH), then queues what its tool calls set off (relation-changed, ...); `settle()` runs those.
+   */
+  async exec(
+    unit: string,
+    argv: readonly string[],
+  ): Promise<{ id: string; exitCode: number; stdout: string; stderr: string }> {
+    this.writable();
+    if (this.#state.units[unit]?.life !== 'alive')
+      throw new SimError(`unit ${JSON.stringify(unit)} not found`);
+    // juju exec is an action (juju-exec) with a task id from the model's action sequence.
+    this.#state.counters.action += 1;
+    const id = String(this.#state.counters.action);
+    await this.#pebble.ensure(unit);
+    const result = await this.#runner.runCommand(unit, argv);
+    queueFollowUps(this, unit, result.changes);
+    await this.#pebble.snapshot(unit);
+    this.store.save(this.#state, this.#sim);
+    return { id, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  }
+
   /** `integrate`: returns the relation id. */
   integrate(a: string, b: string): number {
     return this.change(() => integrate(this, a, b));
@@ -187,6 +222,16 @@ export class Simulator implements SimContext {
     return this.change(() => setConfig(this, app, settings, reset));
   }
 
+  /** `trust <app> [--remove]`: returns whether trust changed (then config-changed is queued). */
+  setTrust(app: string, trust: boolean): boolean {
+    return this.change(() => setTrust(this, app, trust));
+  }
+
+  /** `remove-secret <secret> [--revision N]`. */
+  removeSecret(nameOrUri: string, revision?: number): void {
+    this.change(() => removeUserSecret(this, nameOrUri, revision));
+  }
+
   /** `refresh <app> --path <charm>`: returns the new revision. */
   refresh(app: string, charmPath: string): number {
     return this.change(() => refresh(this, app, charmPath));
@@ -195,6 +240,11 @@ export class Simulator implements SimContext {
   /** `add-secret`: returns the secret URI. */
   addSecret(name: string, content: Record<string, string>, description?: string): string {
     return this.change(() => addUserSecret(this, name, content, description));
+  }
+
+  /** `update-secret`: returns the latest revision. */
+  updateSecret(nameOrUri: string, update: SecretUpdate): number {
+    return this.change(() => updateUserSecret(this, nameOrUri, update));
   }
 
   /** `grant-secret`. */
@@ -317,9 +367,19 @@ export class Simulator implements SimContext {
     return modelStatus(this.#state, this.#sim);
   }
 
+  /** `status --format json` as juju 3.6 prints it (selectors filter applications and units). */
+  jujuStatus(opts: JujuStatusOptions = {}): JujuStatus {
+    return jujuStatus(this.#state, this.#sim, opts);
+  }
+
   /** `show-unit`. */
   showUnit(unit: string): UnitInfo {
     return showUnit(this.#state, this.#sim, unit);
+  }
+
+  /** `show-unit` as juju 3.6 prints it. */
+  jujuShowUnit(unit: string): JujuUnitInfo {
+    return jujuShowUnit(this.#state, this.#sim, unit);
   }
 
   /** `debug-log`: Juju's log lines, then the last lines of each service stand-in's output. */

@@ -8,6 +8,7 @@ import type { SimContext } from './context.js';
 import { enqueue } from './hook-queue.js';
 import type { HookRequest } from './hook-runner.js';
 import { departHook, enterScope, joinHooks, relationHook, relationsOf, remoteUnits } from './relations.js';
+import type { UnitAgent } from './sim-state.js';
 import { orphanUnitWorkloads } from './workloads/workloads.js';
 
 /** The next unit address (10.1.0.1, 10.1.0.2, ...). */
@@ -37,10 +38,17 @@ export function addUnitWithHooks(ctx: SimContext, appName: string): string {
   const app = state.applications[appName];
   if (!app) throw new Error(`application ${appName} not found`);
   const unit = addUnit(state, appName, { address: nextAddress(ctx) }).name;
-  ctx.sim.units[unit] = { queue: [], error: null, started: false };
+  const k8s = state.model.type === 'kubernetes';
+  const agent: UnitAgent = { queue: [], error: null, started: false };
+  // Machine models: each new unit gets a new machine, numbered from 0 as Juju numbers them.
+  if (!k8s) {
+    const seq = ctx.sim.machineSeq ?? 0;
+    ctx.sim.machineSeq = seq + 1;
+    agent.machine = String(seq);
+  }
+  ctx.sim.units[unit] = agent;
   unpackCharm(ctx, unit);
   if (app.leader === null) app.leader = unit;
-  const k8s = state.model.type === 'kubernetes';
   const storage = charmStorage(app.charm).map((name) => addStorage(state, unit, name));
   const storageHooks: HookRequest[] = storage.map((s) => ({
     unit,

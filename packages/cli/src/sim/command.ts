@@ -1,7 +1,8 @@
 /** The `ops-ts sim` command group: a local Juju model for packed charms. */
 
-import { modelDirFor, Simulator } from '@ops-ts/sim';
+import { modelDirFor, Simulator, simHome } from '@ops-ts/sim';
 import { Command } from 'commander';
+import { envLines, writeShim } from '../juju/env.js';
 import { modelCommands } from './commands-model.js';
 import { opsCommands } from './commands-ops.js';
 import { viewCommands } from './commands-view.js';
@@ -47,6 +48,16 @@ export function simCommand(env: CommandEnv = { open: openModel, baseDir: process
         } finally {
           await sim.close();
         }
+      }),
+  );
+  group.addCommand(
+    new Command('env')
+      .description(
+        'write the `juju` shim (runs `ops-ts juju`) and print the shell lines that put it on PATH: eval "$(ops-ts sim env)"',
+      )
+      .action(() => {
+        const home = simHome();
+        process.stdout.write(envLines(home, writeShim(home)));
       }),
   );
   return group;

@@ -76,3 +76,17 @@ export function setConfig(
   }
   return true;
 }
+
+/**
+ * `juju trust <app> [--remove]`: grants or removes access to the cloud credential (`credential-get`);
+ * trust is application config in juju, so a change queues config-changed. Returns whether it changed.
+ */
+export function setTrust(ctx: SimContext, name: string, trust: boolean): boolean {
+  const application = app(ctx, name);
+  if (application.trust === trust) return false;
+  application.trust = trust;
+  for (const unit of application.units) {
+    if (ctx.state.units[unit]?.life === 'alive') enqueue(ctx, unit, { unit, hookName: 'config-changed' });
+  }
+  return true;
+}

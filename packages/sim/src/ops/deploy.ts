@@ -1,5 +1,5 @@
 /** `deploy`, `add-unit` and `refresh`: applications from packed charms. */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addApplication, addRelation, isValidApplicationName, type JsonValue } from '@ops-ts/juju';
 import { type CharmFile, charmContainers, charmEndpoints, readCharmFile } from '../charm-file.js';
@@ -27,6 +27,48 @@ export interface DeployOptions {
   workloads?: 'stub' | 'real';
   /** Container ports the real workloads listen on, per container ('' for every container); each gets a host loopback port. */
   workloadPorts?: Record<string, readonly number[]>;
+  /** The base (`ubuntu@22.04`), as `juju deploy --base` takes it. */
+  base?: string;
+  /** Resource files by resource name (`--resource name=path`); each must be declared by the charm. */
+  resources?: Record<string, string>;
+  /** Storage directives by store name (`--storage name=pool,size`); each store must be declared. */
+  storage?: Record<string, string>;
+}
+
+/** The base used when neither `--base` nor the charm names one. */
+export const DEFAULT_BASE = 'ubuntu@22.04';
+
+/**
+ * Checks `--base`, `--resource` and `--storage` against the charm as juju's deploy does
+ * (juju/juju cmd/juju/application/deploy.go; core/base ParseBaseFromString; storage "no store called").
+ */
+function deployExtras(
+  charm: CharmFile,
+  opts: DeployOptions,
+): { base: string; resources?: Record<string, string> } {
+  const base = opts.base ?? DEFAULT_BASE;
+  if (!/^[a-z]+@[0-9][0-9.]*(\/[a-z]+)?$/.test(base))
+    throw new SimError(
+      `parsing base ${JSON.stringify(base)}: expected base string to contain os and channel separated by '@'`,
+    );
+  const declared = (key: string): string[] => {
+    const section = charm.info.metadata[key];
+    return section && typeof section === 'object' && !Array.isArray(section) ? Object.keys(section) : [];
+  };
+  for (const name of Object.keys(opts.storage ?? {})) {
+    if (!declared('storage').includes(name))
+      throw new SimError(`charm ${JSON.stringify(charm.name)} has no store called ${JSON.stringify(name)}`);
+  }
+  const resources = Object.entries(opts.resources ?? {});
+  for (const [name, path] of resources) {
+    if (!declared('resources').includes(name))
+      throw new SimError(`unrecognized resource ${JSON.stringify(name)}`);
+    if (!existsSync(path))
+      throw new SimError(
+        `file for resource ${JSON.stringify(name)}: open ${path}: no such file or directory`,
+      );
+  }
+  return { base, ...(resources.length > 0 ? { resources: Object.fromEntries(resources) } : {}) };
 }
 
 /** Checks the real-workload options against the charm; returns what the application records. */
@@ -84,8 +126,9 @@ export function deploy(ctx: SimContext, charmPath: string, opts: DeployOptions =
     );
   }
   const config = checkConfig(charm.info.config, opts.config ?? {});
-  const mode = workloadMode(opts, charmContainers(charm.info));
-  const charmFile = join(ctx.store.charmsDir, `${name}-1.charm`);
+  const mode = { ...workloadMode(opts, charmContainers(charm.info)), ...deployExtras(charm, opts) };
+  // Juju's first revision of a local charm is 0 (juju/juju apiserver/facades/client/charms: local revisions start at 0).
+  const charmFile = join(ctx.store.charmsDir, `${name}-0.charm`);
   // Everything that can refuse the charm has run: the model changes from here on.
   ctx.store.writePrivateFile(charmFile, charm.bytes);
   try {
@@ -105,7 +148,7 @@ function createApplication(
   config: Record<string, JsonValue>,
   trust: boolean,
   units: number,
-  mode: ReturnType<typeof workloadMode>,
+  mode: ReturnType<typeof workloadMode> & ReturnType<typeof deployExtras>,
 ): void {
   addApplication(ctx.state, name, {
     metadata: charm.info.metadata,
@@ -116,7 +159,7 @@ function createApplication(
     units: 0,
     leader: null,
   });
-  ctx.sim.apps[name] = { charmFile, revision: 1, ...mode };
+  ctx.sim.apps[name] = { charmFile, revision: 0, ...mode };
   for (const ep of charmEndpoints(charm.info)) {
     if (ep.role === 'peer')
       addRelation(ctx.state, { app: name, endpoint: ep.name }, undefined, { scope: [] });

@@ -56,3 +56,25 @@ export function removeApplication(ctx: SimContext, app: string, force = false): 
     sweep(ctx);
   }
 }
+
+/**
+ * Scales a Kubernetes application down by `count` (`juju remove-unit <app> --num-units N`, juju/juju
+ * cmd/juju/application/removeunit.go removeCaasUnits): the highest-numbered alive units go, as the
+ * StatefulSet drops its last pods. Returns the new scale.
+ */
+export function scaleDown(ctx: SimContext, app: string, count: number, force = false): number {
+  const application = ctx.state.applications[app];
+  if (!application || ctx.sim.apps[app]?.dying)
+    throw new SimError(`application ${JSON.stringify(app)} not found`);
+  const alive = application.units
+    .filter((u) => ctx.state.units[u]?.life === 'alive')
+    .sort((a, b) => Number(b.split('/')[1]) - Number(a.split('/')[1]));
+  if (!Number.isInteger(count) || count < 1)
+    throw new SimError('specify the number of units (> 0) to remove using --num-units');
+  if (count > alive.length)
+    throw new SimError(
+      `cannot remove ${count} units: application ${JSON.stringify(app)} has ${alive.length}`,
+    );
+  removeUnits(ctx, alive.slice(0, count), force);
+  return alive.length - count;
+}

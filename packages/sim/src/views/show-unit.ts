@@ -75,3 +75,62 @@ export function showUnit(state: ModelState, sim: SimState, name: string): UnitIn
       : {}),
   };
 }
+
+/** One relation in juju's `show-unit` (juju/juju cmd/juju/application/showunit.go RelationData). */
+export interface JujuRelationInfo {
+  'relation-id': number;
+  endpoint: string;
+  'cross-model': boolean;
+  'related-endpoint': string;
+  'application-data': Bag;
+  'local-unit': { 'in-scope': boolean; data: Bag };
+  'related-units'?: Record<string, { 'in-scope': boolean; data: Bag }>;
+}
+
+/** A unit in juju 3.6's `show-unit` (the keys jubilant's UnitInfo reads). */
+export interface JujuUnitInfo {
+  'workload-version'?: string;
+  machine?: string;
+  'opened-ports': string[];
+  'public-address'?: string;
+  address: string;
+  'provider-id'?: string;
+  charm: string;
+  leader: boolean;
+  life: string;
+  'relation-info'?: JujuRelationInfo[];
+}
+
+/** `juju show-unit` for a unit, keyed and shaped as juju 3.6 prints it. */
+export function jujuShowUnit(state: ModelState, sim: SimState, name: string): JujuUnitInfo {
+  const base = showUnit(state, sim, name);
+  const unit = state.units[name];
+  const app = unit ? state.applications[unit.app] : undefined;
+  const k8s = state.model.type === 'kubernetes';
+  const machine = sim.units[name]?.machine;
+  const relations = base['relation-info'].map((r) => ({
+    'relation-id': r['relation-id'],
+    endpoint: r.endpoint,
+    'cross-model': false,
+    'related-endpoint': r['related-endpoint'],
+    'application-data': r['application-data'],
+    'local-unit': r['local-unit'],
+    ...(Object.keys(r['related-units']).length > 0 ? { 'related-units': r['related-units'] } : {}),
+  }));
+  return {
+    ...(app?.workloadVersion ? { 'workload-version': app.workloadVersion } : {}),
+    ...(machine !== undefined ? { machine } : {}),
+    'opened-ports': (unit?.openedPorts ?? []).map((p) =>
+      p.protocol === 'icmp'
+        ? 'icmp'
+        : `${p.fromPort === p.toPort ? p.fromPort : `${p.fromPort}-${p.toPort}`}/${p.protocol}`,
+    ),
+    ...(k8s ? {} : { 'public-address': base.address }),
+    address: base.address,
+    ...(k8s ? { 'provider-id': name.replace('/', '-') } : {}),
+    charm: base.charm,
+    leader: base.leader,
+    life: base.life,
+    ...(relations.length > 0 ? { 'relation-info': relations } : {}),
+  };
+}

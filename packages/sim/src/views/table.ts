@@ -1,5 +1,11 @@
-/** Left-aligned columns separated by two spaces, the layout of `juju status`. */
-export function renderTable(rows: readonly (readonly string[])[]): string {
+/**
+ * Columns separated by two spaces, the layout of `juju status` (juju/juju cmd/output/tabularwriter.go:
+ * tabwriter, padding 2); `alignRight` names the columns aligned right (Scale and Rev in `juju status`).
+ */
+export function renderTable(
+  rows: readonly (readonly string[])[],
+  alignRight: readonly number[] = [],
+): string {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
@@ -9,7 +15,11 @@ export function renderTable(rows: readonly (readonly string[])[]): string {
   return `${rows
     .map((row) =>
       row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .map((cell, i) => {
+          const width = widths[i] ?? 0;
+          if (alignRight.includes(i)) return cell.padStart(width);
+          return i === row.length - 1 ? cell : cell.padEnd(width);
+        })
         .join('  ')
         .trimEnd(),
     )

@@ -28,6 +28,7 @@ export function workloadLog(
   for (const slug of readdirSync(base).sort()) {
     const unit = slug.replace(/-(\d+)$/, '/$1');
     if (include.length > 0 && !include.some((i) => unit === i || unit.startsWith(`${i}/`))) continue;
+    if ((opts.exclude ?? []).some((i) => unit === i || unit.startsWith(`${i}/`))) continue;
     for (const container of readdirSync(join(base, slug)).sort()) {
       for (const file of readdirSync(join(base, slug, container)).sort()) {
         if (!file.endsWith('.log')) continue;
