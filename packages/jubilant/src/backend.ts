@@ -1,5 +1,6 @@
 // Which `juju` the client runs, chosen by the environment: `OPS_TS_JUJU_BACKEND=sim` (the default) runs
-// the simulator's juju verbs (`node <@ops-ts/cli>/dist/ops-ts.mjs juju ...`), `OPS_TS_JUJU_BACKEND=real`
+// the simulator's juju verbs (`node <@ops-ts/cli>/dist/ops-ts.mjs juju ...`, or `node $OPS_TS_CLI juju ...`
+// to use another checkout's CLI), `OPS_TS_JUJU_BACKEND=real`
 // runs `juju` from PATH (`$OPS_TS_JUJU_BINARY` if set) against its current controller.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +35,7 @@ export function realBackend(binary = 'juju'): Backend {
 /** The backend `env` asks for; an unknown value fails in one line naming it. */
 export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): Backend {
   const name = env[BACKEND_ENV] || 'sim';
-  if (name === 'sim') return simBackend();
+  if (name === 'sim') return simBackend(env.OPS_TS_CLI || undefined);
   if (name === 'real') return realBackend(env.OPS_TS_JUJU_BINARY || 'juju');
   throw new Error(`${BACKEND_ENV}=${JSON.stringify(name)}: expected "sim" or "real"`);
 }

@@ -443,7 +443,7 @@ export class Juju {
   }
 
   #tempRoot(): Promise<string> {
-    return tempRoot(this.#isSnap());
+    return tempRoot(this.#isSnap(), this.#env.HOME || undefined);
   }
 }
 

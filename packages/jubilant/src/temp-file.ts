@@ -18,9 +18,9 @@ export function which(command: string, pathEnv: string | undefined): string | un
 }
 
 /** The directory juju can read temporary files from: ~/snap/juju/common for the snap, else the temp dir. */
-export async function tempRoot(snap: boolean): Promise<string> {
+export async function tempRoot(snap: boolean, home = homedir()): Promise<string> {
   if (!snap) return tmpdir();
-  const dir = join(homedir(), 'snap/juju/common');
+  const dir = join(home, 'snap/juju/common');
   await mkdir(dir, { recursive: true });
   return dir;
 }

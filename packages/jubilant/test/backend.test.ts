@@ -10,6 +10,10 @@ describe('backendFromEnv', () => {
     expect(backendFromEnv({ [BACKEND_ENV]: 'sim' })).toEqual(b);
   });
 
+  it('runs another CLI script when $OPS_TS_CLI names one', () => {
+    expect(backendFromEnv({ OPS_TS_CLI: '/other/ops-ts.mjs' }).prefix).toEqual(['/other/ops-ts.mjs', 'juju']);
+  });
+
   it('picks the real juju from PATH, or $OPS_TS_JUJU_BINARY', () => {
     expect(backendFromEnv({ [BACKEND_ENV]: 'real' })).toEqual({ name: 'real', command: 'juju', prefix: [] });
     expect(backendFromEnv({ [BACKEND_ENV]: 'real', OPS_TS_JUJU_BINARY: '/snap/bin/juju' }).command).toBe(

@@ -1,7 +1,8 @@
 // The real backend against a recording `juju` stand-in first on PATH: the exact argv each method sends
 // (jubilant's, canonical/jubilant tests/unit/test_*.py), how it reads juju 3.6's recorded outputs, secret
 // content only ever in a private file, and CLIError/TaskError/timeouts as jubilant raises them.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -590,6 +591,41 @@ describe('failures', () => {
   it('a missing juju fails in one line naming it', async () => {
     const juju = rec.juju({ env: { PATH: rec.dir + '/nowhere' } });
     await expect(juju.status()).rejects.toThrow(/^juju: command not found/);
+  });
+});
+
+describe('a snap-confined juju (it cannot read /tmp)', () => {
+  it('gets local charms and resources, and the secret file, copied under ~/snap/juju/common, removed after', async () => {
+    const snap = new RecordingJuju({ snap: true });
+    try {
+      const home = join(snap.root, 'home');
+      const charm = join(snap.root, 'greeter.charm');
+      writeFileSync(charm, 'zip bytes');
+      const juju = snap.juju({
+        env: { ...process.env, HOME: home, PATH: `${snap.dir}${delimiter}${process.env.PATH}` },
+      });
+      await juju.deploy(charm, { resources: { image: 'python:3.12-slim', blob: charm } });
+      snap.reply('add-secret', { stdout: 'secret:abc\n' });
+      await juju.addSecret('s', { k: 'v' });
+      const [deploy, add] = snap.argvs();
+      const common = join(home, 'snap/juju/common');
+      expect(deploy?.[1]).toMatch(new RegExp(`^${common}/ops-ts-jubilant-\\w+/_temp\\.charm$`));
+      expect(deploy?.slice(2)).toEqual([
+        '--resource',
+        'image=python:3.12-slim',
+        '--resource',
+        expect.stringMatching(/^blob=.*\/snap\/juju\/common\/.*\/blob$/),
+      ]);
+      expect(add?.[3]?.startsWith(`${common}/`)).toBe(true);
+      expect(readdirSync(common)).toEqual([]);
+    } finally {
+      snap.remove();
+    }
+  });
+
+  it('a juju elsewhere reads the charm where it is', async () => {
+    await rec.juju().deploy('/abs/greeter.charm');
+    expect(rec.argvs()).toEqual([['deploy', '/abs/greeter.charm']]);
   });
 });
 

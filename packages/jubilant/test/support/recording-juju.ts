@@ -1,7 +1,7 @@
 // A recording `juju` stand-in for the real backend's tests: an executable script first on PATH (in a
 // temporary directory) that records each call's argv, stdin and the files named by `--file`/`--params`
 // (content and mode, read while juju "runs"), then prints the canned output queued for that verb.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { Juju, type JujuOptions, realBackend } from '../../src/index.js';
@@ -48,11 +48,16 @@ process.exitCode = reply.code || 0;
 
 /** A temporary directory holding the stand-in `juju`, its replies and its record of calls. */
 export class RecordingJuju {
-  /** The directory put first on PATH. */
-  readonly dir = mkdtempSync(join(tmpdir(), 'ops-ts-recording-juju-'));
+  /** The temporary directory (removed by `remove`). */
+  readonly root = mkdtempSync(join(tmpdir(), 'ops-ts-recording-juju-'));
+  /** The directory put first on PATH, holding the stand-in, its replies and its calls. */
+  readonly dir: string;
   readonly #replies: Record<string, Reply[]> = {};
 
-  constructor() {
+  /** With `snap`, the stand-in lives under a `/snap/` path, as the juju snap's `juju` does. */
+  constructor(options: { snap?: boolean } = {}) {
+    this.dir = options.snap ? join(this.root, 'snap/bin') : this.root;
+    mkdirSync(this.dir, { recursive: true });
     writeFileSync(join(this.dir, 'juju'), `#!${process.execPath}\n${SCRIPT}`);
     chmodSync(join(this.dir, 'juju'), 0o755);
     this.#save();
@@ -91,7 +96,7 @@ export class RecordingJuju {
 
   /** Removes the directory. */
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.root, { recursive: true, force: true });
   }
 
   #save(): void {
