@@ -360,6 +360,11 @@ export function destroyModelArgs(model: string, o: DestroyModelOptions = {}): st
   return args;
 }
 
+/** `juju show-unit <unit> --format json`. */
+export function showUnitArgs(unit: string): string[] {
+  return ['show-unit', unit, '--format', 'json'];
+}
+
 /** `juju status --format json`. */
 export const STATUS_ARGS: readonly string[] = ['status', '--format', 'json'];
 

@@ -40,3 +40,4 @@ export {
 export { describeStatus, getUnits, parseStatus } from './status.js';
 export type * from './status-types.js';
 export { Task, TaskError, type TaskStatus, taskFromJson, taskFromOutput } from './task.js';
+export { parseUnitInfo, type RelationData, type UnitInfo, type UnitRelationData } from './unit-info.js';

@@ -33,6 +33,7 @@ import {
   STATUS_ARGS,
   secretsArgs,
   showSecretArgs,
+  showUnitArgs,
   type UpdateSecretOptions,
   updateSecretArgs,
   VERSION_ARGS,
@@ -54,6 +55,7 @@ import { describeStatus, parseStatus } from './status.js';
 import type { Status } from './status-types.js';
 import { type Task, TaskError, taskFromOutput } from './task.js';
 import { copyInto, tempRoot, which, withTempDir, writePrivate } from './temp-file.js';
+import { parseUnitInfo, type UnitInfo } from './unit-info.js';
 
 /** Options of a `Juju` client. */
 export interface JujuOptions {
@@ -303,6 +305,11 @@ export class Juju {
   }
 
   // --- status and waiting ------------------------------------------------------------------------------
+
+  /** One unit's details: charm, leadership, opened ports, and each relation's remote data. */
+  async showUnit(unit: string): Promise<UnitInfo> {
+    return parseUnitInfo(parseJson((await this.cliRaw(showUnitArgs(unit))).stdout, 'show-unit'), unit);
+  }
 
   /** The model's status, parsed. */
   async status(): Promise<Status> {

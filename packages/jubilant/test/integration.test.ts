@@ -100,6 +100,12 @@ describe.skipIf(skipReason !== undefined)(title, { timeout: real ? 1_200_000 : 1
     });
     expect(status.apps.fan?.units['fan/0']?.workloadStatus.message).toBe('heard "hi"');
     expect(['caas', 'iaas']).toContain(status.model.type);
+
+    // What the fan's unit sees of the relation: the greeter's app data and its unit's data.
+    const fan = await juju.showUnit('fan/0');
+    const audience = fan.relationInfo.find((r) => r.endpoint === 'audience');
+    expect(audience).toMatchObject({ relatedEndpoint: 'greeting', appData: { greeting: 'hi' } });
+    expect(audience?.relatedUnits['greeter/0']?.data.host).toBe('greeter-0.local:8080');
   });
 
   it('changes, reads and resets config, and the workload status follows', async () => {

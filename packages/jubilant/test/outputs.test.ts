@@ -1,6 +1,13 @@
 // Secrets, config and version outputs of juju 3.6 (fixtures/README.md says where each is from).
 import { describe, expect, it } from 'vitest';
-import { parseConfig, parseSecrets, parseShownSecret, parseVersion, secretId } from '../src/index.js';
+import {
+  parseConfig,
+  parseSecrets,
+  parseShownSecret,
+  parseUnitInfo,
+  parseVersion,
+  secretId,
+} from '../src/index.js';
 import { fixture } from './support/recording-juju.js';
 
 const json = (name: string) => JSON.parse(fixture(name));
@@ -98,5 +105,37 @@ describe('version', () => {
 
   it('fails in one line on something else', () => {
     expect(() => parseVersion({ nope: 1 })).toThrow(/^juju version: cannot read a version from/);
+  });
+});
+
+describe('show-unit', () => {
+  it('reads the unit and, per relation, the remote app data and each unit data bag', () => {
+    expect(parseUnitInfo(json('show-unit.json'), 'mysql/leader')).toEqual({
+      name: 'mysql/0',
+      charm: 'mysql',
+      leader: true,
+      openedPorts: ['3306/tcp'],
+      workloadVersion: '8.0.41',
+      machine: '0',
+      publicAddress: '10.0.0.1',
+      address: '10.0.0.1',
+      providerId: 'mysql-0',
+      life: 'alive',
+      relationInfo: [
+        {
+          relationId: 5,
+          endpoint: 'database',
+          relatedEndpoint: 'database',
+          appData: { foo: 'bar' },
+          crossModel: false,
+          localUnit: { inScope: true, data: { 'ingress-address': '10.0.0.1' } },
+          relatedUnits: { 'wordpress/0': { inScope: true, data: { 'egress-subnets': '10.1.1.1/32' } } },
+        },
+      ],
+    });
+  });
+
+  it('fails in one line naming the unit when there is none', () => {
+    expect(() => parseUnitInfo({}, 'mysql/9')).toThrow('juju show-unit mysql/9: no unit in the output');
   });
 });
