@@ -129,10 +129,8 @@ describe.skipIf(skipReason !== undefined)(title, { timeout: real ? 1_200_000 : 1
     expect(task.results).toMatchObject({ password: { length: '20', charset: 'hex' }, rotations: '1' });
     expect(task.log.join('\n')).toContain('new revision of');
 
-    // A param outside the schema: juju refuses it before the hook, or the charm fails the action.
-    const error = await juju.run('keeper/leader', 'rotate-password', { length: 8 }).catch((e: unknown) => e);
-    expect(error instanceof CLIError || error instanceof TaskError).toBe(true);
-    expect(String(error)).toMatch(/length/);
+    // A param outside the schema: juju schedules no task (it says why on stderr, and exits 0).
+    await expect(juju.run('keeper/leader', 'rotate-password', { length: 8 })).rejects.toThrow(/length/);
   });
 
   it('execs a command on a unit', async () => {
@@ -162,8 +160,6 @@ describe.skipIf(skipReason !== undefined)(title, { timeout: real ? 1_200_000 : 1
     await juju.updateSecret('it-secret', { password: 'n3w-p4ss' });
     const shown = await juju.showSecret(uri, { reveal: true });
     expect([shown.revision, shown.content.password]).toEqual([2, 'n3w-p4ss']);
-    await juju.removeSecret('it-secret');
-    expect((await juju.secrets()).map((s) => s.name)).not.toContain('it-secret');
   });
 
   it('scales an application up and down', async () => {

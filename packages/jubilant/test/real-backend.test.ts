@@ -532,6 +532,18 @@ describe('failures', () => {
       message: /error running action/,
     },
     {
+      // juju/juju cmd/juju/action runcommandbase: no task scheduled is said on stderr, and exits 0 (the
+      // validation text here is illustrative).
+      name: 'params the schema refuses (no task scheduled)',
+      verb: 'run',
+      reply: {
+        stderr:
+          'Operation 1 failed to schedule any tasks:\nvalidation failed: (root).length : Must be greater than or equal to 16\n',
+      },
+      error: Error,
+      message: /failed to schedule any tasks:\nvalidation failed: \(root\)\.length/,
+    },
+    {
       name: 'no such unit (juju 3 prints nothing)',
       verb: 'run',
       reply: { stdout: '' },
