@@ -45,19 +45,23 @@ async function unavailable(): Promise<string | undefined> {
   }
 }
 const skipReason = await unavailable();
-if (skipReason) console.warn(`skipping the jubilant integration test: ${skipReason}`);
+if (skipReason) {
+  console.warn(`skipping the jubilant integration test: ${skipReason}`);
+  rmSync(home, { recursive: true, force: true });
+}
 
 const title = `integration on the ${backend.name} backend${skipReason ? ` (skipped: ${skipReason})` : ''}`;
 
 describe.skipIf(skipReason !== undefined)(title, { timeout: real ? 1_200_000 : 180_000 }, () => {
   const juju = new Juju(options);
-  const charms = mkdtempSync(join(tmpdir(), 'ops-ts-jubilant-charms-'));
+  let charms = '';
   let greeter = '';
   let keeper = '';
 
   beforeAll(async () => {
     // A real model's units have no node: the charm carries this one (OPS_TS_CHARM_NODE to choose).
     const pack = { ...(real && { node: process.env.OPS_TS_CHARM_NODE || process.execPath }) };
+    charms = mkdtempSync(join(tmpdir(), 'ops-ts-jubilant-charms-'));
     greeter = await packCharm(loadProject(join(root, 'examples/greeter')), charms, pack);
     keeper = await packCharm(loadProject(join(root, 'examples/secret-keeper')), charms, pack);
     if (!real) await juju.addModel('jubilant-it');
@@ -67,7 +71,7 @@ describe.skipIf(skipReason !== undefined)(title, { timeout: real ? 1_200_000 : 1
     if (!real && juju.model) await juju.destroyModel(juju.model).catch(() => {});
     if (real)
       await juju.removeApplication(['greeter', 'fan', 'keeper', 'client'], { force: true }).catch(() => {});
-    rmSync(charms, { recursive: true, force: true });
+    if (charms) rmSync(charms, { recursive: true, force: true });
     rmSync(home, { recursive: true, force: true });
   }, 300_000);
 
