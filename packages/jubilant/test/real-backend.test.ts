@@ -574,6 +574,33 @@ describe('failures', () => {
     expect(e.task).toMatchObject({ returnCode: 1, stderr: 'sleep: invalid time interval\n', success: false });
   });
 
+  it('exec: a --wait that ran out is a JujuTimeoutError', async () => {
+    rec.reply('exec', {
+      code: 1,
+      stdout: 'OUT',
+      stderr: 'ERROR timed out waiting for results from: unit ubuntu/0\n',
+    });
+    await expect(rec.juju().exec('sleep 1', { unit: 'ubuntu/0', wait: 0.001 })).rejects.toThrow(
+      JujuTimeoutError,
+    );
+    expect(rec.argvs()).toEqual([
+      ['exec', '--format', 'json', '--unit', 'ubuntu/0', '--wait', '0.001s', '--', 'sleep 1'],
+    ]);
+  });
+
+  it('a TaskError message leaves out secret values the client sent (the task itself is untouched)', async () => {
+    rec.reply('add-secret', { stdout: 'secret:abc\n' });
+    const failed = JSON.parse(fixture('run-failed.json'));
+    failed['mysql/0'].message = 'could not log in with hunter2';
+    rec.reply('run', { stdout: JSON.stringify(failed) });
+    const juju = rec.juju();
+    await juju.addSecret('db', { password: 'hunter2' });
+    const e = (await juju.run('mysql/0', 'login').catch((err: unknown) => err)) as TaskError;
+    expect(e.message).toContain(`could not log in with ${REDACTED}`);
+    expect(e.message).not.toContain('hunter2');
+    expect(e.task.message).toBe('could not log in with hunter2');
+  });
+
   it.each([
     {
       name: 'exec with neither unit nor machine',
