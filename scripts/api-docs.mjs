@@ -4,7 +4,17 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const packages = ['ops', 'pebble', 'testing', 'sim', 'juju', 'opencti-connector', 'cli', 'archive'];
+const packages = [
+  'ops',
+  'pebble',
+  'testing',
+  'sim',
+  'juju',
+  'opencti-connector',
+  'cli',
+  'archive',
+  'jubilant',
+];
 const entryPoints = [
   ...packages.map((p) => join(root, 'packages', p, 'src/index.ts')),
   join(root, 'packages/pebble/src/server/index.ts'),

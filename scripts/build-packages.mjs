@@ -7,7 +7,17 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 /** In dependency order. */
-export const PUBLISHED = ['archive', 'pebble', 'juju', 'ops', 'testing', 'sim', 'opencti-connector', 'cli'];
+export const PUBLISHED = [
+  'archive',
+  'pebble',
+  'juju',
+  'ops',
+  'testing',
+  'sim',
+  'opencti-connector',
+  'cli',
+  'jubilant',
+];
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
 /** Builds one package's dist/. */

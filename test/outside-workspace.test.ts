@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error: a plain-JavaScript script without types
-import { buildPackage, PUBLISHED } from '../scripts/build-packages.mjs';
+import { PUBLISHED } from '../scripts/build-packages.mjs';
 import { type LocalRegistry, startRegistry } from './support/npm-registry.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,15 +38,15 @@ const execAsync = promisify(execFile);
 const tarballs = join(work, 'tarballs');
 let packed: Record<string, string> = {};
 
-// 1. Build and pack every published package (once, for both tests).
-beforeAll(() => {
+// 1. Build and pack every published package (once, for both tests). Asynchronously: a minute of blocking
+// work would keep the test worker from answering vitest's RPC ("Timeout calling onTaskUpdate").
+beforeAll(async () => {
+  await execAsync(process.execPath, [join(root, 'scripts/build-packages.mjs')], { cwd: root });
   for (const name of PUBLISHED as string[]) {
-    buildPackage(name);
-    run(
-      'npx',
-      ['--yes', 'pnpm@10.34.9', 'pack', '--pack-destination', tarballs],
-      join(root, 'packages', name),
-    );
+    await execAsync('npx', ['--yes', 'pnpm@10.34.9', 'pack', '--pack-destination', tarballs], {
+      cwd: join(root, 'packages', name),
+      env: { ...process.env, NO_COLOR: '1' },
+    });
   }
   packed = Object.fromEntries(
     readdirSync(tarballs).map((f) => [
