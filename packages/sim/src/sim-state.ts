@@ -4,6 +4,7 @@
  * as `sim.json` in the model directory.
  */
 import type { PebbleSnapshot } from '@ops-ts/pebble/server';
+import type { Fault } from './faults/fault-spec.js';
 import type { HookRequest } from './hook-runner.js';
 
 /** Why a unit stopped running hooks. */
@@ -120,6 +121,10 @@ export interface SimState {
   pebbleDaemons?: Record<string, Record<string, PebbleDaemonRecord>>;
   /** Stand-ins of removed units, still to be killed. */
   orphanWorkloads?: WorkloadProcess[];
+  /** Injected faults (`sim fault add`), applied to every hook run until cleared or spent. */
+  faults?: Fault[];
+  /** Last fault id handed out. */
+  faultSeq?: number;
 }
 
 /** An empty simulator state. */
@@ -149,6 +154,8 @@ export interface HookLogEntry {
   durationMs: number;
   /** Last lines of stderr when the hook failed. */
   stderr?: string;
+  /** Injected faults that fired in this hook: `<id>: <what>`. */
+  faults?: string[];
 }
 
 /** The display name of a hook request: the hook, or `action:<name>`. */
