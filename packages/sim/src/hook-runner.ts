@@ -12,6 +12,7 @@ import {
   runTool,
   type StateChange,
 } from '@ops-ts/juju';
+import type { FaultHit, FaultInjector, HookFaults } from './faults/fault-injector.js';
 import { DEFAULT_HOOK_LIMITS, runHookProcess } from './hook-process.js';
 import { installTools } from './tools/install-tools.js';
 import { ToolServer } from './tools/tool-server.js';
@@ -28,6 +29,8 @@ export interface HookResult {
   changes: StateChange[];
   /** Hook-tool calls the hook made, in order. */
   toolCalls: { tool: string; args: string[] }[];
+  /** Injected faults that fired during the hook (`sim fault add`), in order. */
+  faults?: FaultHit[];
 }
 
 /** Where the runner finds things. */
@@ -44,6 +47,8 @@ export interface HookRunnerOptions {
   timeoutMs?: number;
   /** How long a finished hook's leftovers may hold its output open before their group is killed. */
   stdioGraceMs?: number;
+  /** The model's injected faults, consulted on every hook-tool call. */
+  faults?: FaultInjector;
 }
 
 /**
@@ -52,7 +57,10 @@ export interface HookRunnerOptions {
  * hook context, and the context committed if the process exits 0, discarded otherwise.
  */
 export class HookRunner {
-  readonly #contexts = new Map<string, { ctx: HookContext; calls: { tool: string; args: string[] }[] }>();
+  readonly #contexts = new Map<
+    string,
+    { ctx: HookContext; calls: { tool: string; args: string[] }[]; faults: HookFaults | undefined }
+  >();
   #server: ToolServer | undefined;
 
   constructor(private readonly options: HookRunnerOptions) {}
@@ -64,6 +72,8 @@ export class HookRunner {
         const entry = this.#contexts.get(call.contextId);
         if (!entry) return undefined;
         entry.calls.push({ tool: call.tool, args: call.args });
+        const injected = entry.faults?.toolCall(call.tool);
+        if (injected) return injected;
         return runTool(entry.ctx, call.tool, call.args, call.stdin, call.cwd);
       });
     }
@@ -116,7 +126,9 @@ export class HookRunner {
     const ctx = beginHook(state, req);
     const contextId = `${req.unit}-${hookLabel(req)}-${randomInt(2 ** 47)}`;
     const calls: { tool: string; args: string[] }[] = [];
-    this.#contexts.set(contextId, { ctx, calls });
+    const faults = this.options.faults?.begin(req);
+    this.#contexts.set(contextId, { ctx, calls, faults });
+    const fired = () => (faults && faults.hits.length > 0 ? { faults: faults.hits } : {});
     const charmDir = this.options.charmDir(req.unit);
     try {
       const env = this.env(req, ctx, contextId, server.address);
@@ -138,16 +150,17 @@ export class HookRunner {
       this.#contexts.delete(contextId);
       try {
         const changes = ctx.finish(custom?.commitAlways ? 0 : exitCode, { stdout, stderr });
-        return { exitCode, stdout, stderr, changes, toolCalls: calls };
+        return { exitCode, stdout, stderr, changes, toolCalls: calls, ...fired() };
       } catch (error) {
         if (!(error instanceof CommitError)) throw error;
         // The controller refused the commit: the hook counts as failed and its changes are dropped.
         const failed = `${stderr}ERROR cannot commit hook changes: ${error.message}\n`;
         const changes = ctx.discard({ exitCode: 1, stdout, stderr: failed });
-        return { exitCode: 1, stdout, stderr: failed, changes, toolCalls: calls };
+        return { exitCode: 1, stdout, stderr: failed, changes, toolCalls: calls, ...fired() };
       }
     } finally {
       this.#contexts.delete(contextId);
+      this.options.faults?.end(faults);
     }
   }
 }

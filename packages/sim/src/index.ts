@@ -17,6 +17,16 @@ export {
   parseSecretFile,
 } from './config-values.js';
 export { ModelLockedError, SimError } from './errors.js';
+export type { FaultHit } from './faults/fault-injector.js';
+export {
+  DEFAULT_TOOL_FAILURE,
+  describeFault,
+  type Fault,
+  type FaultScope,
+  type FaultSpec,
+  type PebbleFaultSpec,
+  type ToolFaultSpec,
+} from './faults/fault-spec.js';
 export { type HookRequest, type HookResult, HookRunner, type HookRunnerOptions } from './hook-runner.js';
 export { DEFAULT_MODEL, ModelStore, modelDirFor } from './model-store.js';
 export type { ConfigSetting } from './ops/config.js';

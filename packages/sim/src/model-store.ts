@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { type ModelState, type ModelType, newModel } from '@ops-ts/juju';
 import { SimError } from './errors.js';
 import { type HookLogEntry, newSimState, type SimState } from './sim-state.js';
+import { CrashPoints } from './store/crash-points.js';
 import { commitGeneration, currentGeneration, hasLegacyFiles, readCommitted } from './store/generations.js';
 import { lockModel } from './store/model-lock.js';
 import {
@@ -72,6 +73,9 @@ export function unitSlug(unit: string): string {
 
 /** Reads and writes one model directory. */
 export class ModelStore {
+  /** Test hook of the crash-consistency suite: `OPS_TS_SIM_CRASH_AT` (store/crash-points.ts). */
+  readonly #crash = new CrashPoints();
+
   /** The model directory (absolute). */
   constructor(readonly dir: string) {}
 
@@ -181,7 +185,11 @@ export class ModelStore {
     nullPrototypes(state);
     nullPrototypes(sim);
     mkdirPrivate(this.dir);
-    commitGeneration(this.dir, { state: `${JSON.stringify(state)}\n`, sim: `${JSON.stringify(sim)}\n` });
+    commitGeneration(
+      this.dir,
+      { state: `${JSON.stringify(state)}\n`, sim: `${JSON.stringify(sim)}\n` },
+      this.#crash,
+    );
   }
 
   /** Writes a file of the model (e.g. a deployed charm) atomically, readable by the owner only. */
@@ -192,7 +200,12 @@ export class ModelStore {
   /** Appends one hook-log line. */
   appendHookLog(entry: HookLogEntry): void {
     mkdirPrivate(this.dir);
-    appendFileSync(this.hookLogPath, `${JSON.stringify(entry)}\n`, { mode: PRIVATE_FILE });
+    const line = `${JSON.stringify(entry)}\n`;
+    this.#crash.partial('hook-log-partial', line, (half) =>
+      appendFileSync(this.hookLogPath, half, { mode: PRIVATE_FILE }),
+    );
+    appendFileSync(this.hookLogPath, line, { mode: PRIVATE_FILE });
+    this.#crash.reach('hook-log-written');
   }
 
   /**

@@ -10,6 +10,7 @@ import { unitApp } from '@ops-ts/juju';
 import { type ExecRequest, type ExecResult, PebbleServer } from '@ops-ts/pebble/server';
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
+import type { FaultInjector } from './faults/fault-injector.js';
 import { enqueue } from './hook-queue.js';
 import { unitSlug } from './model-store.js';
 import type { ExecStub } from './sim-state.js';
@@ -43,6 +44,8 @@ export class PebbleHost {
     private readonly ctx: SimContext,
     /** Runs the service stand-ins. */
     private readonly workloads: Workloads,
+    /** Injected Pebble faults (`sim fault add --pebble`). */
+    private readonly faults?: FaultInjector,
   ) {}
 
   /** The containers a unit has (none on machine models). */
@@ -89,6 +92,7 @@ export class PebbleHost {
         serviceRunner: this.workloads.runner(unit, container),
         ...(restore ? { restore } : {}),
       });
+      if (this.faults) server.intercept(this.faults.interceptor(unit, container));
       servers.set(container, server);
     }
   }

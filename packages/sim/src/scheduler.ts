@@ -115,6 +115,7 @@ async function runNext(ctx: SimContext, deps: SchedulerDeps, unit: string): Prom
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     ...(result.exitCode !== 0 && result.stderr ? { stderr: tail(result.stderr) } : {}),
+    ...(result.faults ? { faults: result.faults.map((f) => `${f.id}: ${f.what}`) } : {}),
   };
   logOutput(ctx, unit, hook, result);
   ctx.store.appendHookLog(entry);
@@ -146,6 +147,8 @@ function logOutput(ctx: SimContext, unit: string, hook: string, result: HookResu
       if (line !== '') ctx.state.logs.push({ unit, level, message: line, timestamp, context: hook });
     }
   };
+  for (const fault of result.faults ?? [])
+    add('WARNING', `ops-ts sim: injected fault ${fault.id}: ${fault.what}`);
   add('DEBUG', result.stdout);
   add('WARNING', result.stderr);
   const verb = result.exitCode === 0 ? 'ran' : 'failed';

@@ -4,6 +4,7 @@
  * as `sim.json` in the model directory.
  */
 import type { PebbleSnapshot } from '@ops-ts/pebble/server';
+import type { Fault } from './faults/fault-spec.js';
 import type { HookRequest } from './hook-runner.js';
 
 /** Why a unit stopped running hooks. */
@@ -128,6 +129,10 @@ export interface SimState {
   orphanWorkloads?: WorkloadProcess[];
   /** Machine models: the number of machines made so far (the next machine id). */
   machineSeq?: number;
+  /** Injected faults (`sim fault add`), applied to every hook run until cleared or spent. */
+  faults?: Fault[];
+  /** Last fault id handed out. */
+  faultSeq?: number;
 }
 
 /** An empty simulator state. */
@@ -157,6 +162,8 @@ export interface HookLogEntry {
   durationMs: number;
   /** Last lines of stderr when the hook failed. */
   stderr?: string;
+  /** Injected faults that fired in this hook: `<id>: <what>`. */
+  faults?: string[];
 }
 
 /** The display name of a hook request: the hook, or `action:<name>`. */

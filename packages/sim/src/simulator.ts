@@ -9,6 +9,8 @@ import type { Layer } from '@ops-ts/pebble';
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { SimError } from './errors.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import type { Fault, FaultSpec } from './faults/fault-spec.js';
 import { queueFollowUps } from './follow-ups.js';
 import { enqueue, pendingHookCount } from './hook-queue.js';
 import { HookRunner } from './hook-runner.js';
@@ -16,6 +18,7 @@ import { ModelStore } from './model-store.js';
 import { queueAction } from './ops/action.js';
 import { type ConfigSetting, getConfig, setConfig, setTrust } from './ops/config.js';
 import { addUnits, type DeployOptions, deploy, refresh } from './ops/deploy.js';
+import { addFault, clearFaults } from './ops/faults.js';
 import { findRelation, integrate, removeRelation } from './ops/integrate.js';
 import { removeApplication, removeUnits, scaleDown } from './ops/remove.js';
 import {
@@ -110,8 +113,10 @@ export class Simulator implements SimContext {
     // A process that died mid-hook left its flag behind; the hook never committed, so it runs again.
     for (const agent of Object.values(this.#sim.units)) if (agent.running) delete agent.running;
     this.#workloads = new Workloads(this, options.pebbleDaemon);
-    this.#pebble = new PebbleHost(this, this.#workloads);
+    const faults = new FaultInjector(this);
+    this.#pebble = new PebbleHost(this, this.#workloads, faults);
     this.#runner = new HookRunner({
+      faults,
       state: () => this.#state,
       charmDir: (unit) => store.charmDir(unit),
       toolsDir: store.toolsDir,
@@ -297,6 +302,24 @@ export class Simulator implements SimContext {
     await this.#workloads.stopUnits(units);
     await this.#workloads.reap();
     this.store.save(this.#state, this.#sim);
+  }
+
+  /**
+   * `fault add`: makes matching hook-tool calls fail or hang, or a container's Pebble answer an error,
+   * reset or never answer, in every later hook run until cleared (or spent, with `times`). Returns it.
+   */
+  addFault(spec: FaultSpec): Fault {
+    return this.change(() => structuredClone(addFault(this, spec)));
+  }
+
+  /** `fault list`: the model's faults with how often each fired. */
+  faults(): Fault[] {
+    return structuredClone(this.#sim.faults ?? []);
+  }
+
+  /** `fault clear [id]`: removes one fault, or all when no id is given; returns how many went. */
+  clearFaults(id?: number): number {
+    return this.change(() => clearFaults(this, id));
   }
 
   /** Refuses a change to a model opened read-only. */

@@ -3,6 +3,7 @@
 import { modelDirFor, Simulator, simHome } from '@ops-ts/sim';
 import { Command } from 'commander';
 import { envLines, writeShim } from '../juju/env.js';
+import { faultCommands } from './commands-faults.js';
 import { modelCommands } from './commands-model.js';
 import { opsCommands } from './commands-ops.js';
 import { viewCommands } from './commands-view.js';
@@ -24,6 +25,7 @@ export function simCommand(env: CommandEnv = { open: openModel, baseDir: process
     ...opsCommands(env),
     ...viewCommands(env),
     ...workloadCommands(env),
+    ...faultCommands(env),
   ])
     group.addCommand(cmd, { hidden: cmd.name() === 'pebble-daemon' });
   group.addCommand(

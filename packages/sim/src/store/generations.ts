@@ -21,6 +21,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { CrashPoints } from './crash-points.js';
 import { fsyncDir, mkdirPrivate, writeDurable } from './private-fs.js';
 
 /** The two documents of a model, as text. */
@@ -73,8 +74,11 @@ export function readCommitted(dir: string): { state?: string; sim?: string; wher
   }
 }
 
-/** Commits both documents at once (see the module comment); removes generations older than the previous. */
-export function commitGeneration(dir: string, texts: ModelTexts): void {
+/**
+ * Commits both documents at once (see the module comment); removes generations older than the previous.
+ * `crash` is the crash-consistency suite's hook (store/crash-points.ts); by default it never fires.
+ */
+export function commitGeneration(dir: string, texts: ModelTexts, crash = new CrashPoints('')): void {
   const gens = join(dir, 'generations');
   mkdirPrivate(gens);
   const current = currentGeneration(dir);
@@ -82,15 +86,25 @@ export function commitGeneration(dir: string, texts: ModelTexts): void {
   const genDir = join(gens, next);
   rmSync(genDir, { recursive: true, force: true }); // a save that crashed before its commit
   mkdirPrivate(genDir);
+  crash.reach('generation-dir');
+  crash.partial('state-partial', texts.state, (half) => writeDurable(join(genDir, 'state.json'), half));
   writeDurable(join(genDir, 'state.json'), texts.state);
+  crash.reach('state-written');
   writeDurable(join(genDir, 'sim.json'), texts.sim);
   fsyncDir(genDir);
   fsyncDir(gens);
+  crash.reach('sim-written');
   const tmpLink = join(dir, `current.${process.pid}.tmp`);
-  rmSync(tmpLink, { force: true });
+  // Links a save killed before its rename left behind (any pid: the lock is ours now).
+  for (const name of readdirSync(dir)) {
+    if (/^(?:current|state\.json|sim\.json)\.\d+\.(?:tmp|link)$/.test(name))
+      rmSync(join(dir, name), { force: true });
+  }
   symlinkSync(join('generations', next), tmpLink);
+  crash.reach('link-made');
   renameSync(tmpLink, join(dir, 'current'));
   fsyncDir(dir);
+  crash.reach('committed');
   linkDocuments(dir);
   for (const name of readdirSync(gens)) {
     if (name !== next && name !== current) rmSync(join(gens, name), { recursive: true, force: true });

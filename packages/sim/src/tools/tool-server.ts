@@ -16,8 +16,11 @@ export interface ToolReply {
   exitCode: number;
 }
 
-/** Answers a call for a context id; returns undefined for an unknown (or finished) context. */
-export type ToolHandler = (call: ToolCall) => ToolReply | undefined;
+/**
+ * Answers a call for a context id; returns undefined for an unknown (or finished) context, and `hang`
+ * to leave the call unanswered (an injected fault: the hook's timeout ends it).
+ */
+export type ToolHandler = (call: ToolCall) => ToolReply | 'hang' | undefined;
 
 /**
  * Largest request a hook-tool call may send (argv plus stdin): 16 MiB, MongoDB's document limit, which
@@ -72,11 +75,14 @@ export class ToolServer {
     private readonly server: Server,
     /** `127.0.0.1:<port>`, for `JUJU_AGENT_SOCKET_ADDRESS`. */
     readonly address: string,
+    /** Calls left unanswered on purpose; dropped on close. */
+    private readonly hung: Set<Socket>,
   ) {}
 
   /** Starts listening on an ephemeral loopback port. */
   static async start(handler: ToolHandler): Promise<ToolServer> {
-    const server = createServer((socket) => serve(socket, handler));
+    const hung = new Set<Socket>();
+    const server = createServer((socket) => serve(socket, handler, hung));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
@@ -84,11 +90,13 @@ export class ToolServer {
     const addr = server.address();
     if (!addr || typeof addr === 'string') throw new Error('tool server has no TCP address');
     server.unref();
-    return new ToolServer(server, `127.0.0.1:${addr.port}`);
+    return new ToolServer(server, `127.0.0.1:${addr.port}`, hung);
   }
 
-  /** Stops listening. */
+  /** Stops listening (and drops calls left hanging, which would keep it open). */
   close(): Promise<void> {
+    for (const socket of this.hung) socket.destroy();
+    this.hung.clear();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
@@ -99,7 +107,7 @@ function reply(socket: Socket, r: ToolReply): void {
   socket.end(`${r.exitCode}\0${clean(r.stdout)}\0${clean(r.stderr)}\0`);
 }
 
-function serve(socket: Socket, handler: ToolHandler): void {
+function serve(socket: Socket, handler: ToolHandler, hung: Set<Socket>): void {
   let buf = Buffer.alloc(0);
   let done = false;
   socket.on('error', () => socket.destroy());
@@ -125,7 +133,7 @@ function serve(socket: Socket, handler: ToolHandler): void {
     }
     if (!call) return;
     done = true;
-    let result: ToolReply | undefined;
+    let result: ToolReply | 'hang' | undefined;
     try {
       result = handler(call);
     } catch (error) {
@@ -135,6 +143,12 @@ function serve(socket: Socket, handler: ToolHandler): void {
         stderr: `ERROR internal error in ${call.tool}: ${(error as Error).message}\n`,
         exitCode: 3,
       };
+    }
+    if (result === 'hang') {
+      // The client's end closing (the hook killed) ends it too.
+      hung.add(socket);
+      socket.on('close', () => hung.delete(socket));
+      return;
     }
     reply(
       socket,
