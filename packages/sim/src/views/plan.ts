@@ -2,8 +2,8 @@
 
 import type { ModelState } from '@ops-ts/juju';
 import { type Layer, mergeLayers } from '@ops-ts/pebble';
+import type { AgentRecords } from '../agent-records.js';
 import { SimError } from '../errors.js';
-import type { SimState } from '../sim-state.js';
 
 const SECRET_NAME = /pass|secret|token|key|credential|cert/i;
 
@@ -30,15 +30,23 @@ export function redactPlan(plan: Layer, state: ModelState): Layer {
       const env = service.environment!;
       env[k] = SECRET_NAME.test(k) || values.some((s) => v.includes(s)) ? '**redacted**' : v;
     }
-    if (service.command && values.some((s) => service.command!.includes(s))) {
-      service.command = values.reduce((c, s) => c.replaceAll(s, '**redacted**'), service.command);
-    }
   }
+  // Secret content anywhere else too: a check's URL or headers, an exec check's command, a service's command.
+  return scrub(out, values) as Layer;
+}
+
+/** Every string in a JSON tree with each of `values` replaced by `**redacted**`. */
+function scrub(node: unknown, values: readonly string[]): unknown {
+  if (typeof node === 'string') return values.reduce((t, s) => t.replaceAll(s, '**redacted**'), node);
+  if (Array.isArray(node)) return node.map((n) => scrub(n, values));
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of Object.entries(node)) out[k] = scrub(v, values);
   return out;
 }
 
 /** The combined plan of a unit's container as last saved (empty layers: `{}`). */
-export function containerPlan(state: ModelState, sim: SimState, unit: string, container: string): Layer {
+export function containerPlan(state: ModelState, sim: AgentRecords, unit: string, container: string): Layer {
   if (!state.units[unit]) throw new SimError(`unit ${JSON.stringify(unit)} not found`);
   const snapshot = sim.pebble[unit]?.[container];
   if (!snapshot)
