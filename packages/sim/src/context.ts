@@ -1,7 +1,7 @@
 /** The pieces every model operation works on. */
 import type { ModelState } from '@ops-ts/juju';
+import type { AgentRecords } from './agent-records.js';
 import type { ModelStore } from './model-store.js';
-import type { SimState } from './sim-state.js';
 
 /** A loaded model: its directory, the juju state and the simulator's state. */
 export interface SimContext {
@@ -10,5 +10,5 @@ export interface SimContext {
   /** packages/juju model state (mutated in place). */
   readonly state: ModelState;
   /** Simulator state (mutated in place). */
-  readonly sim: SimState;
+  readonly sim: AgentRecords;
 }

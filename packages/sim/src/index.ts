@@ -2,6 +2,17 @@
 /** The model records the CLI prints (from @ops-ts/juju, re-exported so the CLI needs only this layer). */
 export type { ActionRecord, JsonObject, JsonValue, Secret } from '@ops-ts/juju';
 export { checkActionParams } from './action-params.js';
+export type {
+  AgentRecords,
+  AppSource,
+  ExecStub,
+  HookLogEntry,
+  PebbleDaemonRecord,
+  ServiceStandIn,
+  UnitAgent,
+  UnitError,
+  WorkloadProcess,
+} from './agent-records.js';
 export {
   type CharmFile,
   charmContainers,
@@ -35,17 +46,6 @@ export { MODEL_OWNER, type SecretUpdate } from './ops/secrets.js';
 export { matchExecStub, PebbleHost, unsupportedExec } from './pebble-host.js';
 export { compareUnits, type SimEvent } from './scheduler.js';
 export { checkModelName, currentModel, listModels, setCurrentModel, simHome } from './sim-home.js';
-export type {
-  AppSource,
-  ExecStub,
-  HookLogEntry,
-  PebbleDaemonRecord,
-  ServiceStandIn,
-  SimState,
-  UnitAgent,
-  UnitError,
-  WorkloadProcess,
-} from './sim-state.js';
 export { Simulator, type SimulatorOptions } from './simulator.js';
 export { installTools } from './tools/install-tools.js';
 export { JUJUC_SCRIPT } from './tools/jujuc-script.js';

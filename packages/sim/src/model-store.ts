@@ -3,7 +3,7 @@
  *
  * ```
  * <dir>/state.json        packages/juju ModelState (units, relations, secrets, config, logs, ...)
- * <dir>/sim.json          SimState (hook queues, unit errors, charm sources, Pebble state)
+ * <dir>/sim.json          AgentRecords (hook queues, unit errors, charm sources, Pebble state)
  *                         (both symlinks through <dir>/current: saved as one unit, store/generations.ts)
  * <dir>/hooks.jsonl       hook log, one JSON line per hook run
  * <dir>/charms/           the deployed .charm files (<app>-<revision>.charm)
@@ -19,8 +19,8 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ModelState, type ModelType, newModel } from '@ops-ts/juju';
+import { type AgentRecords, type HookLogEntry, newAgentRecords } from './agent-records.js';
 import { SimError } from './errors.js';
-import { type HookLogEntry, newSimState, type SimState } from './sim-state.js';
 import { CrashPoints } from './store/crash-points.js';
 import { commitGeneration, currentGeneration, hasLegacyFiles, readCommitted } from './store/generations.js';
 import { lockModel } from './store/model-lock.js';
@@ -136,7 +136,7 @@ export class ModelStore {
    */
   load(create: { name?: string; type?: ModelType; readOnly?: boolean } = {}): {
     state: ModelState;
-    sim: SimState;
+    sim: AgentRecords;
   } {
     const st = statSync(this.dir, { throwIfNoEntry: false });
     if (st && !st.isDirectory()) throw new SimError(`model directory ${this.dir} is not a directory`);
@@ -152,11 +152,11 @@ export class ModelStore {
       const name = create.name ?? this.dir.split('/').at(-1) ?? DEFAULT_MODEL;
       return nullPrototypes({
         state: newModel({ name, type: create.type ?? 'kubernetes' }),
-        sim: newSimState(),
+        sim: newAgentRecords(),
       });
     }
     const state = this.parse('state.json', committed.state, stateProblem) as ModelState;
-    const sim = upgradeQueues(this.parse('sim.json', committed.sim, simProblem) as SimState);
+    const sim = upgradeQueues(this.parse('sim.json', committed.sim, simProblem) as AgentRecords);
     return { state, sim };
   }
 
@@ -180,7 +180,7 @@ export class ModelStore {
   }
 
   /** Saves both documents as one unit: a crash at any point leaves the last saved model whole. */
-  save(state: ModelState, sim: SimState): void {
+  save(state: ModelState, sim: AgentRecords): void {
     // Maps created since the last save (a new relation's bags, ...) lose their prototype here too.
     nullPrototypes(state);
     nullPrototypes(sim);

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unitApp } from '@ops-ts/juju';
 import { type ExecRequest, type ExecResult, PebbleServer } from '@ops-ts/pebble/server';
+import type { ExecStub } from './agent-records.js';
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
 import type { FaultInjector } from './faults/fault-injector.js';
 import { enqueue } from './hook-queue.js';
 import { unitSlug } from './model-store.js';
-import type { ExecStub } from './sim-state.js';
 import type { Workloads } from './workloads/workloads.js';
 
 /** The simulator runs no workloads: without a stub, exec says so instead of pretending. */

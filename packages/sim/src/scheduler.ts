@@ -4,12 +4,12 @@
  * hooks, a failed hook halts its unit in error, and the model is saved.
  */
 import { unitApp } from '@ops-ts/juju';
+import { type HookLogEntry, hookName } from './agent-records.js';
 import type { SimContext } from './context.js';
 import { queueFollowUps } from './follow-ups.js';
 import { relationReferenced } from './hook-queue.js';
 import type { HookRequest, HookResult, HookRunner } from './hook-runner.js';
 import type { PebbleHost } from './pebble-host.js';
-import { type HookLogEntry, hookName } from './sim-state.js';
 import { finaliseUnitRemoval } from './unit-lifecycle.js';
 import type { Workloads } from './workloads/workloads.js';
 

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { ActionRecord, JsonValue, ModelState, ModelType } from '@ops-ts/juju';
 import type { Layer } from '@ops-ts/pebble';
+import type { AgentRecords, ExecStub, HookLogEntry } from './agent-records.js';
 import { charmContainers } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { SimError } from './errors.js';
@@ -30,7 +31,6 @@ import {
 } from './ops/secrets.js';
 import { PebbleHost } from './pebble-host.js';
 import { type SimEvent, settle } from './scheduler.js';
-import type { ExecStub, HookLogEntry, SimState } from './sim-state.js';
 import { cloneModel } from './store/model-shape.js';
 import { type DebugLogOptions, debugLog } from './views/debug-log.js';
 import { type JujuStatus, type JujuStatusOptions, jujuStatus } from './views/juju-status.js';
@@ -84,7 +84,7 @@ function hookTimeout(options: SimulatorOptions): { timeoutMs?: number } {
 /** A local Juju model on disk whose hooks run as real processes. */
 export class Simulator implements SimContext {
   #state: ModelState;
-  #sim: SimState;
+  #sim: AgentRecords;
   readonly #runner: HookRunner;
   readonly #pebble: PebbleHost;
   readonly #workloads: Workloads;
@@ -137,7 +137,7 @@ export class Simulator implements SimContext {
   }
 
   /** The simulator state (live). */
-  get sim(): SimState {
+  get sim(): AgentRecords {
     return this.#sim;
   }
 

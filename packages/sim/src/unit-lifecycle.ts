@@ -3,12 +3,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { extractZip } from '@ops-ts/archive';
 import { addStorage, addUnit, type Relation, unitApp } from '@ops-ts/juju';
+import type { UnitAgent } from './agent-records.js';
 import { charmContainers, charmStorage, maxCharmBytes } from './charm-file.js';
 import type { SimContext } from './context.js';
 import { enqueue } from './hook-queue.js';
 import type { HookRequest } from './hook-runner.js';
 import { departHook, enterScope, joinHooks, relationHook, relationsOf, remoteUnits } from './relations.js';
-import type { UnitAgent } from './sim-state.js';
 import { orphanUnitWorkloads } from './workloads/workloads.js';
 
 /** The next unit address (10.1.0.1, 10.1.0.2, ...). */

@@ -6,9 +6,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { unitApp } from '@ops-ts/juju';
 import type { RequestInterceptor } from '@ops-ts/pebble/server';
+import { hookName } from '../agent-records.js';
 import type { SimContext } from '../context.js';
 import type { HookRequest } from '../hook-runner.js';
-import { hookName } from '../sim-state.js';
 import type { ToolReply } from '../tools/tool-server.js';
 import { DEFAULT_TOOL_FAILURE, type Fault, faultActive, parseRequestPattern } from './fault-spec.js';
 

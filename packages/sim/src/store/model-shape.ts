@@ -3,7 +3,7 @@
  * (relation data, config, secret content, Pebble services): with `Object.prototype` behind them a key
  * named `__proto__` would vanish on assignment and `constructor` would seem present in every map.
  */
-import type { SimState } from '../sim-state.js';
+import type { AgentRecords } from '../agent-records.js';
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -51,7 +51,7 @@ export function stateProblem(doc: unknown): string | undefined {
   return undefined;
 }
 
-/** What is wrong with a `sim.json` document, or undefined when it has the shape of a SimState. */
+/** What is wrong with a `sim.json` document, or undefined when it has the shape of a AgentRecords. */
 export function simProblem(doc: unknown): string | undefined {
   if (!isMap(doc)) return `expected an object, got ${JSON.stringify(doc)?.slice(0, 20) ?? typeof doc}`;
   if (doc.version !== 1) return `unknown format version ${JSON.stringify(doc.version)}`;
@@ -70,7 +70,7 @@ export function simProblem(doc: unknown): string | undefined {
  * Queued hooks saved before the hook identity became packages/juju's `HookIdentity` name the hook
  * `hook`; it is `hookName` now. Renamed in place, so such a model keeps its queue.
  */
-export function upgradeQueues(sim: SimState): SimState {
+export function upgradeQueues(sim: AgentRecords): AgentRecords {
   for (const agent of Object.values(sim.units)) {
     for (const entry of agent.queue as unknown as Record<string, unknown>[]) {
       if (typeof entry.hook === 'string' && entry.hookName === undefined) {

@@ -5,10 +5,10 @@
  * juju's struct tags say `omitempty` (a unit's `leader`, a status' `message`, `open-ports`, ...).
  */
 import type { ModelState, StatusRecord } from '@ops-ts/juju';
+import type { AgentRecords } from '../agent-records.js';
 import { charmEndpoints } from '../charm-file.js';
 import { DEFAULT_BASE } from '../ops/deploy.js';
 import { compareUnits } from '../scheduler.js';
-import type { SimState } from '../sim-state.js';
 
 /** The controller the simulator plays, named in `status` and `models`. */
 export const SIM_CONTROLLER = 'ops-ts-sim';
@@ -169,7 +169,7 @@ export function baseOf(base: string | undefined): { name: string; channel: strin
   return { name, channel };
 }
 
-function unitJujuStatus(state: ModelState, sim: SimState, name: string): string {
+function unitJujuStatus(state: ModelState, sim: AgentRecords, name: string): string {
   const unit = state.units[name];
   const agent = sim.units[name];
   if (agent?.error) return 'idle';
@@ -179,7 +179,7 @@ function unitJujuStatus(state: ModelState, sim: SimState, name: string): string 
 }
 
 /** Builds the status document of the model. */
-export function jujuStatus(state: ModelState, sim: SimState, opts: JujuStatusOptions = {}): JujuStatus {
+export function jujuStatus(state: ModelState, sim: AgentRecords, opts: JujuStatusOptions = {}): JujuStatus {
   const now = opts.now ?? new Date();
   const k8s = state.model.type === 'kubernetes';
   const patterns = opts.patterns ?? [];

@@ -1,7 +1,7 @@
 /** `show-unit`: a unit and, per relation, the data each side has published (as `juju show-unit`). */
 import type { Bag, ModelState } from '@ops-ts/juju';
+import type { AgentRecords } from '../agent-records.js';
 import { SimError } from '../errors.js';
-import type { SimState } from '../sim-state.js';
 
 /** One relation as seen from the unit. */
 export interface RelationInfo {
@@ -30,7 +30,7 @@ export interface UnitInfo {
 }
 
 /** Builds `show-unit` for a unit. */
-export function showUnit(state: ModelState, sim: SimState, name: string): UnitInfo {
+export function showUnit(state: ModelState, sim: AgentRecords, name: string): UnitInfo {
   const unit = state.units[name];
   if (!unit) throw new SimError(`unit ${JSON.stringify(name)} not found`);
   const app = state.applications[unit.app];
@@ -102,7 +102,7 @@ export interface JujuUnitInfo {
 }
 
 /** `juju show-unit` for a unit, keyed and shaped as juju 3.6 prints it. */
-export function jujuShowUnit(state: ModelState, sim: SimState, name: string): JujuUnitInfo {
+export function jujuShowUnit(state: ModelState, sim: AgentRecords, name: string): JujuUnitInfo {
   const base = showUnit(state, sim, name);
   const unit = state.units[name];
   const app = unit ? state.applications[unit.app] : undefined;

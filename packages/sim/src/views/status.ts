@@ -1,7 +1,7 @@
 /** `status`: the model as `juju status` shows it, as data (`--format json`) and as a table. */
 import type { ModelState, StatusRecord } from '@ops-ts/juju';
+import type { AgentRecords } from '../agent-records.js';
 import { compareUnits } from '../scheduler.js';
-import type { SimState } from '../sim-state.js';
 import { renderTable } from './table.js';
 
 /** A unit's row. */
@@ -51,7 +51,7 @@ function worst(statuses: StatusRecord[]): StatusRecord | undefined {
 }
 
 /** Builds the status document. */
-export function modelStatus(state: ModelState, sim: SimState): ModelStatus {
+export function modelStatus(state: ModelState, sim: AgentRecords): ModelStatus {
   const applications: Record<string, AppStatus> = {};
   for (const app of Object.values(state.applications).sort((a, b) => a.name.localeCompare(b.name))) {
     const units: Record<string, UnitStatus> = {};

@@ -22,10 +22,10 @@ import { dirname, join } from 'node:path';
 import { unitApp } from '@ops-ts/juju';
 import { Client, type Layer } from '@ops-ts/pebble';
 import type { PebbleSnapshot } from '@ops-ts/pebble/server';
+import type { PebbleDaemonRecord, WorkloadProcess } from '../agent-records.js';
 import type { SimContext } from '../context.js';
 import { SimError } from '../errors.js';
 import { unitSlug } from '../model-store.js';
-import type { PebbleDaemonRecord, WorkloadProcess } from '../sim-state.js';
 import type { PebbleDaemonConfig } from './pebble-daemon.js';
 import { killGroup, processRunning, processStartTime } from './process-group.js';
 

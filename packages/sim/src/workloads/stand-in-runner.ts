@@ -9,7 +9,7 @@ import { appendFileSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Service } from '@ops-ts/pebble';
 import type { ServiceExit, ServiceProcess, ServiceRunner } from '@ops-ts/pebble/server';
-import type { WorkloadProcess } from '../sim-state.js';
+import type { WorkloadProcess } from '../agent-records.js';
 import { killGroup, processStartTime } from './process-group.js';
 import { standInFor } from './stand-ins.js';
 import type { Workloads } from './workloads.js';

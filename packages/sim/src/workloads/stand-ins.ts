@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { unitApp } from '@ops-ts/juju';
+import type { ServiceStandIn } from '../agent-records.js';
 import { charmContainers } from '../charm-file.js';
 import type { SimContext } from '../context.js';
 import { SimError } from '../errors.js';
-import type { ServiceStandIn } from '../sim-state.js';
 
 /** What {@link addServiceStandIn} takes besides the names. */
 export interface StandInOptions {

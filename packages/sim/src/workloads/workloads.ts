@@ -6,8 +6,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { mergeLayers, parseDuration } from '@ops-ts/pebble';
 import type { ServiceExit, ServiceRunner } from '@ops-ts/pebble/server';
+import type { WorkloadProcess } from '../agent-records.js';
 import type { SimContext } from '../context.js';
-import type { WorkloadProcess } from '../sim-state.js';
 import { freeLoopbackPort } from './host-ports.js';
 import { PebbleDaemons } from './pebble-daemons.js';
 import { killGroup, processRunning } from './process-group.js';

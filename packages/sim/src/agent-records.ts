@@ -102,7 +102,7 @@ export interface PebbleDaemonRecord extends WorkloadProcess {
 }
 
 /** The simulator's own part of the model (`sim.json`). */
-export interface SimState {
+export interface AgentRecords {
   /** Format version of this file. */
   version: 1;
   /** Charm source per application. */
@@ -136,7 +136,7 @@ export interface SimState {
 }
 
 /** An empty simulator state. */
-export function newSimState(): SimState {
+export function newAgentRecords(): AgentRecords {
   return { version: 1, apps: {}, units: {}, pebble: {}, hookSeq: 0, addressSeq: 0 };
 }
 
