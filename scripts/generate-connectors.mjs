@@ -225,6 +225,37 @@ juju status --watch 5s
 
 The image is the connector's rock: build it with rockcraft from canonical/opencti-operator
 \`connectors/${c.directory}/rock\` (upstream connector ${c.directory} at OpenCTI 6.9.24).
+${integrationSection(c)}`;
+}
+
+/** How to run the charm's own integration test, when it has one (test/integration.test.ts). */
+function integrationSection(c) {
+  const test = `charms/${c.charm_name}/test/integration.test.ts`;
+  if (!existsSync(join(root, test))) return '';
+  return `
+## Integration test
+
+[\`test/integration.test.ts\`](test/integration.test.ts) checks what an operator would, through
+[\`@ops-ts/jubilant\`](../../packages/jubilant/README.md): deployed alone the connector waits naming its
+missing configuration, then \`missing opencti-connector integration\`; integrated with the platform it is
+active with a token secret of its own; un-related it waits again and its OpenCTI user is deactivated.
+
+\`\`\`sh
+node packages/cli/build-cli.mjs && npx vitest run ${test}   # in the simulator (stand-ins for the platform's providers)
+\`\`\`
+
+On a real model (e.g. microk8s), with the platform's providers deployed as in
+[charms/opencti/README.md](../opencti/README.md) (their application names, or offers, in
+\`OPENCTI_IT_PROVIDERS\`, default \`opensearch,rabbitmq-k8s,redis-k8s,s3-integrator,traefik-k8s\`):
+
+\`\`\`sh
+juju add-model test   # then deploy the providers into it
+OPS_TS_JUJU_BACKEND=real \\
+  OPENCTI_IT_IMAGES=opencti-image=<platform rock>,${c.resource.name}=<connector rock> \\
+  npx vitest run ${test}
+\`\`\`
+
+The test removes the applications it deployed (\`${c.charm_name}\`, \`opencti\`) when it ends.
 `;
 }
 
