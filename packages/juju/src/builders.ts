@@ -120,12 +120,25 @@ export interface UnitOptions {
   charmState?: Bag;
 }
 
-/** Adds the next unit of an application. */
+/** The next id of the model's machine sequence, past any machine a unit already has. */
+function nextMachine(state: ModelState): string {
+  const used = Object.values(state.units)
+    .filter((u) => /^\d+$/.test(u.machineId))
+    .map((u) => Number(u.machineId) + 1);
+  const id = Math.max(state.counters.machine ?? 0, ...used);
+  state.counters.machine = id + 1;
+  return String(id);
+}
+
+/** Adds the next unit of an application (its number from the application's unit sequence). */
 export function addUnit(state: ModelState, appName: string, opts: UnitOptions = {}): Unit {
   const app = state.applications[appName];
   if (!app) throw new Error(`application ${appName} not found`);
-  let n = 0;
+  // The application's unit sequence, never below a number already in use (models that predate it).
+  const units = (state.counters.unit ??= Object.create(null) as Record<string, number>);
+  let n = units[appName] ?? 0;
   while (state.units[`${appName}/${n}`]) n++;
+  units[appName] = n + 1;
   const address = opts.address ?? DEFAULT_ADDRESS;
   const unit: Unit = {
     name: `${appName}/${n}`,
@@ -139,7 +152,7 @@ export function addUnit(state: ModelState, appName: string, opts: UnitOptions = 
     privateAddress: address,
     publicAddress: address,
     networks: { ...(opts.networks ?? {}) },
-    machineId: state.model.type === 'machine' ? String(n) : '',
+    machineId: state.model.type === 'machine' ? nextMachine(state) : '',
     principal: '',
     rebootRequested: null,
   };

@@ -360,6 +360,14 @@ export interface Counters {
   action: number;
   /** Next storage index per storage name. */
   storage: Record<string, number>;
+  /**
+   * Next unit number per application name. Juju draws unit numbers from a sequence named after the
+   * application (juju/juju `state/application.go`, `newUnitName`), so a removed unit's number is never
+   * given again, even after scaling to 0. Absent in models saved before it was kept.
+   */
+  unit?: Record<string, number>;
+  /** Next machine id of a machine model (juju's model-wide `machine` sequence); absent as `unit` is. */
+  machine?: number;
 }
 
 /** The whole model. */

@@ -1,4 +1,7 @@
 // Hook order over units' lives, driven through the programmatic API with fast shell charms.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../src/index.js';
 import { hooksOf, lastSeq, openSim } from './helpers.js';
@@ -20,7 +23,8 @@ afterEach(async () => sim?.close());
 
 describe('deploy', () => {
   it('runs install, relation-created (peers), leadership, config-changed, start, then peer joins', async () => {
-    sim = openSim();
+    const modelDir = mkdtempSync(join(tmpdir(), 'ops-ts-sim-seq-'));
+    sim = openSim({ modelDir });
     sim.deploy(dbCharm, { numUnits: 2 });
     await sim.settle();
     expect(hooksOf(sim, 'db/0').slice(0, 7)).toEqual([
@@ -51,7 +55,8 @@ describe('deploy', () => {
   });
 
   it('does not hear about its own writes; peers hear about app data as relation-changed from the app', async () => {
-    sim = openSim();
+    const modelDir = mkdtempSync(join(tmpdir(), 'ops-ts-sim-seq-'));
+    sim = openSim({ modelDir });
     sim.deploy(dbCharm, { numUnits: 2 });
     await sim.settle();
     const all = sim.hookLog();
@@ -63,7 +68,8 @@ describe('deploy', () => {
 
 describe('relations', () => {
   it('integrate: created, then joined and changed per remote unit, on both sides; data is committed', async () => {
-    sim = openSim();
+    const modelDir = mkdtempSync(join(tmpdir(), 'ops-ts-sim-seq-'));
+    sim = openSim({ modelDir });
     sim.deploy(dbCharm, { numUnits: 2 });
     sim.deploy(appCharm);
     await sim.settle();
@@ -104,7 +110,8 @@ describe('relations', () => {
   });
 
   it('remove-relation: departed per remote unit, then broken; the relation is gone', async () => {
-    sim = openSim();
+    const modelDir = mkdtempSync(join(tmpdir(), 'ops-ts-sim-seq-'));
+    sim = openSim({ modelDir });
     sim.deploy(dbCharm, { numUnits: 2 });
     sim.deploy(appCharm);
     const id = sim.integrate('db', 'app');
@@ -162,8 +169,35 @@ describe('relations', () => {
     expect(sim.state.applications.db?.leader).toBe('db/1');
   });
 
+  it("never gives a removed unit's number again: not after scaling to 0, nor to a redeployed app", async () => {
+    const modelDir = mkdtempSync(join(tmpdir(), 'ops-ts-sim-seq-'));
+    sim = openSim({ modelDir });
+    sim.deploy(dbCharm, { numUnits: 2 });
+    await sim.settle();
+    sim.removeUnit(['db/1']);
+    await sim.settle();
+    expect(sim.addUnit('db')).toEqual(['db/2']);
+    await sim.settle();
+    sim.removeUnit(['db/0', 'db/2']);
+    await sim.settle();
+    expect(Object.keys(sim.state.units)).toEqual([]);
+    expect(sim.addUnit('db', 2)).toEqual(['db/3', 'db/4']);
+    await sim.settle();
+    sim.removeApplication('db');
+    await sim.settle();
+    sim.deploy(dbCharm);
+    await sim.settle();
+    // juju's unit sequence is named after the application and outlives it.
+    expect(Object.keys(sim.state.units)).toEqual(['db/5']);
+    // Reopened from disk, the sequence goes on.
+    await sim.close();
+    sim = openSim({ modelDir });
+    expect(sim.addUnit('db')).toEqual(['db/6']);
+  });
+
   it('remove-application: remote units get departed and broken; the app, its units and relations go', async () => {
-    sim = openSim();
+    const modelDir = mkdtempSync(join(tmpdir(), 'ops-ts-sim-seq-'));
+    sim = openSim({ modelDir });
     sim.deploy(dbCharm, { numUnits: 2 });
     sim.deploy(appCharm);
     sim.integrate('db', 'app');
