@@ -135,7 +135,8 @@ export function addUnit(state: ModelState, appName: string, opts: UnitOptions = 
   const app = state.applications[appName];
   if (!app) throw new Error(`application ${appName} not found`);
   // The application's unit sequence, never below a number already in use (models that predate it).
-  const units = (state.counters.unit ??= Object.create(null) as Record<string, number>);
+  state.counters.unit ??= Object.create(null) as Record<string, number>;
+  const units = state.counters.unit;
   let n = units[appName] ?? 0;
   while (state.units[`${appName}/${n}`]) n++;
   units[appName] = n + 1;
