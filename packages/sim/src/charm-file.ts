@@ -6,6 +6,9 @@ import type { CharmInfo, ConfigOption, JsonObject } from '@ops-ts/juju';
 import { parse } from 'yaml';
 import { SimError } from './errors.js';
 
+/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
+const QUIET = { logLevel: 'error' } as const;
+
 /** A charm file read and checked. */
 export interface CharmFile {
   /** The archive bytes. */
@@ -22,7 +25,7 @@ function isObject(value: unknown): value is JsonObject {
 
 function parseYaml(text: string, what: string, file: string): unknown {
   try {
-    return parse(text);
+    return parse(text, QUIET);
   } catch (error) {
     throw new SimError(`${basename(file)}: invalid ${what}: ${(error as Error).message.split('\n')[0]}`);
   }

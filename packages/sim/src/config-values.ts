@@ -6,6 +6,9 @@ import { parseSecretUri } from '@ops-ts/juju';
 import { parse } from 'yaml';
 import { SimError } from './errors.js';
 
+/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
+const QUIET = { logLevel: 'error' } as const;
+
 /** Splits `k=v` arguments; a missing `=` is an error. */
 export function parseKeyValues(args: readonly string[], what = 'setting'): Record<string, string> {
   // No prototype: `constructor` and `__proto__` are keys like any other.
@@ -56,7 +59,7 @@ export function parseSecretContent(args: readonly string[], cwd: string): Record
 export function parseSecretFile(text: string, source: string): Record<string, string> {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parse(text, QUIET);
   } catch (error) {
     throw new SimError(
       `cannot read secret content from ${source}: ${(error as Error).message.split('\n')[0]}`,
@@ -85,14 +88,15 @@ export function parseSecretFile(text: string, source: string): Record<string, st
   return out;
 }
 
-const BOOLEANS: Readonly<Record<string, boolean>> = Object.freeze({
-  true: true,
-  yes: true,
-  on: true,
-  false: false,
-  no: false,
-  off: false,
-});
+/** Juju's boolean spellings (a Map: a value such as `__proto__` or `constructor` must not find a prototype member). */
+const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['yes', true],
+  ['on', true],
+  ['false', false],
+  ['no', false],
+  ['off', false],
+]);
 
 /** Converts one value to the option's type, as Juju does (`option "port" expected int, got "x"`). */
 export function coerceOption(key: string, option: ConfigOption, raw: string | JsonValue | bigint): JsonValue {
@@ -115,7 +119,7 @@ export function coerceOption(key: string, option: ConfigOption, raw: string | Js
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;
-      const b = typeof raw === 'string' ? BOOLEANS[raw.toLowerCase()] : undefined;
+      const b = typeof raw === 'string' ? BOOLEANS.get(raw.toLowerCase()) : undefined;
       if (b === undefined) throw bad();
       return b;
     }

@@ -14,6 +14,9 @@ import { parseDuration, UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf, goTime } from './output.js';
 import { execPlainOutput, plainOutput, type TaskDoc, taskDoc, writeTasks } from './task-output.js';
 
+/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
+const QUIET = { logLevel: 'error' } as const;
+
 const UNIT = /^[a-z][a-z0-9-]*\/(\d+|leader)$/;
 
 /** `app/leader` → the leader's unit name (run.go: the controller resolves it). */
@@ -55,7 +58,7 @@ function actionParams(ctx: VerbContext, args: readonly string[]): Record<string,
   if (file !== undefined) {
     let doc: unknown;
     try {
-      doc = parse(readFileSync(pathArg(ctx, file), 'utf8'));
+      doc = parse(readFileSync(pathArg(ctx, file), 'utf8'), QUIET);
     } catch (error) {
       throw new SimError(`cannot read --params ${file}: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -78,7 +81,7 @@ function actionParams(ctx: VerbContext, args: readonly string[]): Record<string,
       let value: JsonValue = text;
       if (!ctx.flags.bool('string-args')) {
         try {
-          value = (parse(text) as JsonValue | undefined) ?? '';
+          value = (parse(text, QUIET) as JsonValue | undefined) ?? '';
         } catch {
           value = text;
         }

@@ -7,6 +7,9 @@ import type { Command } from 'commander';
 import { parse } from 'yaml';
 import type { ModelOptions, Opener } from './session.js';
 
+/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
+const QUIET = { logLevel: 'error' } as const;
+
 /** What the subcommands are built with. */
 export interface CommandEnv {
   /** Opens the model. */
@@ -82,7 +85,7 @@ export function configArgs(
     }
     let doc: unknown;
     try {
-      doc = parse(readFileSync(pathFrom(env, arg), 'utf8'));
+      doc = parse(readFileSync(pathFrom(env, arg), 'utf8'), QUIET);
     } catch (error) {
       throw new SimError(`cannot read config file ${arg}: ${(error as Error).message.split('\n')[0]}`);
     }

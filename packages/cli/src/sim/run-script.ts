@@ -5,6 +5,9 @@ import { SimError } from '@ops-ts/sim';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 
+/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
+const QUIET = { logLevel: 'error' } as const;
+
 /**
  * Splits a step written as one line into argv: whitespace separates, single and double quotes group,
  * as a shell would (no expansion).
@@ -38,7 +41,7 @@ export function splitArgs(line: string): string[] {
 export function readScript(file: string): { steps: string[][]; baseDir: string } {
   let doc: unknown;
   try {
-    doc = parse(readFileSync(file, 'utf8'));
+    doc = parse(readFileSync(file, 'utf8'), QUIET);
   } catch (error) {
     throw new SimError(`cannot read script ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
