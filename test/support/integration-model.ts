@@ -53,7 +53,19 @@ export function useIntegrationModel(name: string, apps: readonly string[]): Inte
   const juju = new Juju(options);
 
   beforeAll(async () => {
-    if (!real) await juju.addModel(name);
+    if (!real) {
+      await juju.addModel(name);
+      return;
+    }
+    // One clear failure for the file when there is no juju or no current model, not one per test.
+    try {
+      await juju.status();
+    } catch (error) {
+      const why = (error as Error).message.split('\n')[0];
+      throw new Error(
+        `OPS_TS_JUJU_BACKEND=real needs a juju with a current model (juju add-model test): ${why}`,
+      );
+    }
   }, 120_000);
   afterAll(async () => {
     if (real) await juju.removeApplication(apps, { force: true }).catch(() => {});

@@ -43,13 +43,15 @@ describe(`secret-keeper on the ${juju.backend.name} backend`, { timeout: model.t
   });
 
   it('adds, grants, lists, reveals and updates a user secret', async () => {
-    const uri = await juju.addSecret('it-secret', { password: 'p4ss-w0rd' }, { info: 'for the test' });
+    // A real model may keep an earlier run's secret: a name of this run's own.
+    const name = `it-secret-${process.pid}`;
+    const uri = await juju.addSecret(name, { password: 'p4ss-w0rd' }, { info: 'for the test' });
     expect(uri).toMatch(/^secret:/);
-    await juju.grantSecret('it-secret', 'keeper');
-    const listed = (await juju.secrets()).find((s) => s.name === 'it-secret');
+    await juju.grantSecret(name, 'keeper');
+    const listed = (await juju.secrets()).find((s) => s.name === name);
     expect(listed).toMatchObject({ uri, owner: '<model>', revision: 1, description: 'for the test' });
-    expect((await juju.showSecret('it-secret', { reveal: true })).content).toEqual({ password: 'p4ss-w0rd' });
-    await juju.updateSecret('it-secret', { password: 'n3w-p4ss' });
+    expect((await juju.showSecret(name, { reveal: true })).content).toEqual({ password: 'p4ss-w0rd' });
+    await juju.updateSecret(name, { password: 'n3w-p4ss' });
     const shown = await juju.showSecret(uri, { reveal: true });
     expect([shown.revision, shown.content.password]).toEqual([2, 'n3w-p4ss']);
     expect(await juju.debugLog({ limit: 500 })).not.toMatch(/p4ss-w0rd|n3w-p4ss/);
