@@ -138,13 +138,50 @@ describe('ops-ts juju refuses bad command lines as juju does', () => {
     [['deploy', '-x'], 2, /^ERROR option provided but not defined: -x\n$/],
     [['deploy', 'x.charm', '-n', 'two'], 2, /^ERROR invalid value "two" for option -n: strconv\.ParseInt/],
     [['deploy', '--config'], 2, /^ERROR option needs an argument: --config\n$/],
-    [['deploy'], 2, /^ERROR no charm name specified\n$/],
+    [['deploy'], 2, /^ERROR no charm or bundle specified\n$/],
+    [['deploy', 'x.charm', 'Bad'], 2, /^ERROR invalid application name "Bad"\n$/],
+    [['deploy', 'x.charm', '-n', '0'], 2, /^ERROR --num-units must be a positive integer\n$/],
+    [
+      ['status', '--format', 'xml'],
+      2,
+      /^ERROR invalid value "xml" for option --format: unknown format "xml"\n$/,
+    ],
+    [['show-task', '1', '2'], 2, /^ERROR unrecognized args: \["2"\]\n$/],
+    [['show-task', 'x'], 2, /^ERROR task ID "x" not valid\n$/],
+    [['switch', 'a', 'b', 'c'], 2, /^ERROR unrecognized args: \["b" "c"\]\n$/],
+    [['remove-relation', 'db'], 2, /^ERROR relation ID "db" not valid\n$/],
+    [['show-unit', 'db', 'x/y'], 2, /^ERROR unit names db, x\/y not valid\n$/],
+    [['resolve', '--all', 'db/0'], 2, /^ERROR specifying unit names\(s\) with --all not supported\n$/],
+    [['add-secret'], 2, /^ERROR secret name needs to be supplied as the first argument\n$/],
+    [['grant-secret', 'x'], 2, /^ERROR missing secret URI or application name\n$/],
+    [['show-secret'], 2, /^ERROR secret ID is required\n$/],
+    [
+      ['debug-log', '--level', 'critical'],
+      2,
+      /^ERROR level value "critical" is not one of "TRACE", "DEBUG", "INFO", "WARNING", "ERROR"\n$/,
+    ],
+    [
+      ['wait-for', 'application'],
+      2,
+      /^ERROR application name must be supplied when waiting for an application\n$/,
+    ],
+    [
+      ['exec', '--unit', 'db', '--', 'true'],
+      2,
+      /^ERROR The following exec targets are not valid:\n {2}"db" is not a valid unit name\n$/,
+    ],
     [['add-model'], 2, /^ERROR model name is required\n$/],
     [['add-model', 'Bad_Name'], 1, /^ERROR "Bad_Name" is not a valid name: model names may only contain/],
     [['add-model', 'x', '--type', 'vm'], 2, /^ERROR invalid value "vm" for option --type/],
     [['run'], 2, /^ERROR no unit specified\n$/],
     [['run', 'db/0'], 2, /^ERROR no action specified\n$/],
-    [['run', 'db/0', 'echo', 'text'], 2, /^ERROR argument "text" must be of the form key\.\.\.=value\n$/],
+    [
+      ['run', 'db/0', 'echo', 'text'],
+      2,
+      /^ERROR argument "text" must be of the form key\.key\.key\.\.\.=value\n$/,
+    ],
+    [['run', 'db/0', 'echo', 'Bad=1'], 2, /^ERROR key "Bad" must start and end with lowercase alphanumeric/],
+    [['run', 'db/0', 'web/0', 'echo'], 2, /^ERROR all units must be of the same application\n$/],
     [['run', 'db/0', 'echo', '--wait', '10parsecs'], 2, /^ERROR invalid value "10parsecs" for option --wait/],
     [['exec', '--', 'true'], 2, /^ERROR You must specify a target/],
     [['integrate', 'db'], 2, /^ERROR an integration must involve two applications\n$/],
@@ -413,7 +450,7 @@ describe('a Kubernetes model through ops-ts juju', () => {
     expect((await ok('status', 'app')).stdout).toMatch(
       /^app\/0\* {2}error {5}idle {3}10\.1\.0\.3 {9}hook failed: "config-changed"$/m,
     );
-    expect((await juju(['resolve'])).stderr).toBe('ERROR specify unit or --all\n');
+    expect((await juju(['resolve'])).stderr).toBe('ERROR no unit specified\n');
     await ok('config', 'app', '--reset', 'fail-hook');
     await ok('resolve', 'app/0');
     const after = JSON.parse((await ok('status', '--format', 'json', 'app')).stdout);
@@ -433,8 +470,9 @@ describe('a Kubernetes model through ops-ts juju', () => {
   it('remove-unit follows the Kubernetes rules; remove-application takes several', async () => {
     const named = await juju(['remove-unit', 'db/1']);
     expect(named.code).toBe(2);
+    // removeunit.go's message ends with a newline of its own, so juju prints an empty line after it.
     expect(named.stderr).toBe(
-      'ERROR k8s models do not support removing named units.\nInstead specify an application with --num-units.\n',
+      'ERROR k8s models do not support removing named units.\nInstead specify an application with --num-units.\n\n',
     );
     expect((await juju(['remove-unit', 'db'])).stderr).toBe(
       'ERROR specify the number of units (> 0) to remove using --num-units\n',

@@ -22,6 +22,10 @@ describe('parseFlags', () => {
     [['-m', 'ctl:admin/m', 'status'], { model: 'ctl:admin/m' }, ['status']],
     [['--', '-n', '--trust'], {}, ['-n', '--trust']],
     [['-'], {}, ['-']],
+    // gnuflag: after one dash the first letter is the flag, the rest its value; `--n` is `-n`.
+    [['-n3'], { 'num-units': 3 }, []],
+    [['--n', '4'], { 'num-units': 4 }, []],
+    [['--trust=T', '-n', '0x10'], { trust: true, 'num-units': 16 }, []],
   ])('%j', (argv, flags, args) => {
     const parsed = parseFlags(argv, specs);
     expect(Object.fromEntries(parsed.flags)).toEqual(flags);
@@ -31,11 +35,18 @@ describe('parseFlags', () => {
   it.each([
     [['--bogus'], 'option provided but not defined: --bogus'],
     [['-x'], 'option provided but not defined: -x'],
-    [['--n', '1'], 'option provided but not defined: --n'],
-    [['-num-units', '1'], 'option provided but not defined: -num-units'],
+    [['-xyz'], 'option provided but not defined: -x'],
+    [['--q', '1'], 'option provided but not defined: -q'],
+    [
+      ['-num-units'],
+      'invalid value "um-units" for option -n: strconv.ParseInt: parsing "um-units": invalid syntax',
+    ],
     [['--config'], 'option needs an argument: --config'],
     [['-n', 'two'], 'invalid value "two" for option -n: strconv.ParseInt: parsing "two": invalid syntax'],
-    [['--trust=maybe'], 'invalid value "maybe" for option --trust: parse error'],
+    [
+      ['--trust=maybe'],
+      'invalid value "maybe" for option --trust: strconv.ParseBool: parsing "maybe": invalid syntax',
+    ],
   ])('refuses %j', (argv, message) => {
     expect(() => parseFlags(argv, specs)).toThrow(message);
   });
@@ -51,8 +62,13 @@ describe('parseDuration', () => {
     ['0', 0],
   ])('%s is %i ms', (text, ms) => expect(parseDuration(text, 'wait')).toBe(ms));
 
-  it.each(['10', 's', '5 s', '1d'])('refuses %j', (text) =>
-    expect(() => parseDuration(text, 'wait')).toThrow(`invalid value "${text}" for option --wait`),
+  it.each([
+    ['10', 'time: missing unit in duration "10"'],
+    ['s', 'time: invalid duration "s"'],
+    ['5 s', 'time: unknown unit " s" in duration "5 s"'],
+    ['1d', 'time: unknown unit "d" in duration "1d"'],
+  ])('refuses %j', (text, why) =>
+    expect(() => parseDuration(text, 'wait')).toThrow(`invalid value "${text}" for option --wait: ${why}`),
   );
 });
 

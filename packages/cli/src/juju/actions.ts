@@ -9,15 +9,19 @@ import { readFileSync } from 'node:fs';
 import { type ActionRecord, type JsonObject, type JsonValue, SimError, type Simulator } from '@ops-ts/sim';
 import { parse } from 'yaml';
 import { changeModel, readModel, type Verb, type VerbContext } from './context.js';
-import { pathArg } from './deploy.js';
-import { parseDuration, UsageError } from './flags.js';
+import { APP_NAME, pathArg, UNIT_NAME } from './deploy.js';
+import { checkEmpty, goQuote, parseDuration, UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf, goTime } from './output.js';
 import { execPlainOutput, plainOutput, type TaskDoc, taskDoc, writeTasks } from './task-output.js';
 
 /** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
 const QUIET = { logLevel: 'error' } as const;
 
-const UNIT = /^[a-z][a-z0-9-]*\/(\d+|leader)$/;
+/** A unit or `<application>/leader` (action package validUnitOrLeader). */
+const UNIT = /^([a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*)\/(0|[1-9][0-9]*|leader)$/;
+
+/** An action name or parameter key (charm's action name rule, run.go nameRule). */
+const NAME_RULE = /^[a-z](?:[a-z-]*[a-z])?$/;
 
 /** `app/leader` → the leader's unit name (run.go: the controller resolves it). */
 function resolveUnit(sim: Simulator, target: string): string {
@@ -70,9 +74,14 @@ function actionParams(ctx: VerbContext, args: readonly string[]): Record<string,
   }
   for (const arg of args) {
     const eq = arg.indexOf('=');
-    const keys = eq > 0 ? arg.slice(0, eq).split('.') : [];
-    if (eq <= 0 || keys.some((k) => k === ''))
-      throw new UsageError(`argument ${JSON.stringify(arg)} must be of the form key...=value`);
+    const keys = eq >= 0 ? arg.slice(0, eq).split('.') : [];
+    // run.go Init checks these before anything runs; they are usage errors.
+    if (eq < 0) throw new UsageError(`argument ${goQuote(arg)} must be of the form key.key.key...=value`);
+    const bad = keys.find((k) => !NAME_RULE.test(k));
+    if (bad !== undefined)
+      throw new UsageError(
+        `key ${goQuote(bad)} must start and end with lowercase alphanumeric, and contain only lowercase alphanumeric and hyphens`,
+      );
     const text = arg.slice(eq + 1);
     if (keys.length === 1 && keys[0] !== undefined) {
       delete params[keys[0]];
@@ -102,11 +111,11 @@ const RUN_FLAGS = [
   { names: ['utc'], kind: 'bool' as const },
 ];
 
-/** runcommon.go Init: `--wait` and `--background` exclude each other; the simulator always waits. */
+/** common.go runCommandBase.Init: `--wait` and `--background` exclude each other; the simulator always waits. */
 function checkWait(ctx: VerbContext): void {
   const wait = ctx.flags.string('wait');
-  if (wait !== undefined) parseDuration(wait, 'wait');
-  if (ctx.flags.bool('background') && wait !== undefined && wait !== '0' && wait !== '0s')
+  const ms = wait === undefined ? 0 : parseDuration(wait, 'wait');
+  if (ctx.flags.bool('background') && ms > 0)
     throw new UsageError('cannot specify both --wait and --background');
   if (ctx.flags.bool('background'))
     throw new SimError('--background is not offered by the simulator: actions run while the command waits');
@@ -122,15 +131,17 @@ const run: Verb = {
     const format = formatOf(ctx.flags, 'plain', ['plain', 'yaml', 'json']);
     checkWait(ctx);
     const args = ctx.flags.args;
-    if (args.length === 0) throw new UsageError('no unit specified');
+    // run.go Init: units, then the action name, then key=value arguments.
     let n = 0;
     while (n < args.length && UNIT.test(args[n] ?? '')) n++;
-    if (n === 0) throw new UsageError(`invalid unit or action name ${JSON.stringify(args[0])}`);
-    const targets = args.slice(0, n);
     const action = args[n];
+    if (action !== undefined && !NAME_RULE.test(action))
+      throw new UsageError(`invalid unit or action name ${goQuote(action)}`);
+    const targets = args.slice(0, n);
+    if (targets.length === 0) throw new UsageError('no unit specified');
     if (action === undefined) throw new UsageError('no action specified');
-    if (!/^[a-z](?:[a-z0-9-]*[a-z0-9])?$/.test(action))
-      throw new UsageError(`invalid unit or action name ${JSON.stringify(action)}`);
+    if (new Set(targets.map((t) => t.split('/')[0])).size > 1)
+      throw new UsageError('all units must be of the same application');
     const params = actionParams(ctx, args.slice(n + 1));
     return changeModel(ctx, async (sim) => {
       const tasks: Record<string, TaskDoc> = {};
@@ -193,6 +204,7 @@ const exec: Verb = {
     const format = formatOf(ctx.flags, 'plain', ['plain', 'yaml', 'json']);
     checkWait(ctx);
     const command = ctx.flags.args;
+    // exec.go Init.
     if (command.length === 0) throw new UsageError('no commands specified');
     const units = ctx.flags
       .list('unit')
@@ -208,7 +220,12 @@ const exec: Verb = {
       throw new UsageError(
         'You must specify a target, either through --all, --machine, --application or --unit',
       );
-    for (const u of units) if (!UNIT.test(u)) throw new UsageError(`invalid unit name ${JSON.stringify(u)}`);
+    const invalid = [
+      ...apps.filter((a) => !APP_NAME.test(a)).map((a) => `  ${goQuote(a)} is not a valid application name`),
+      ...units.filter((u) => !UNIT.test(u)).map((u) => `  ${goQuote(u)} is not a valid unit name`),
+    ];
+    if (invalid.length > 0)
+      throw new UsageError(`The following exec targets are not valid:\n${invalid.join('\n')}`);
     return changeModel(ctx, async (sim) => {
       const targets = [
         ...units.map((u) => resolveUnit(sim, u)),
@@ -252,9 +269,12 @@ const resolve: Verb = {
   ],
   run(ctx) {
     const units = ctx.flags.args;
-    if (units.length === 0 && !ctx.flags.bool('all')) throw new UsageError('specify unit or --all');
-    if (units.length > 0 && ctx.flags.bool('all'))
-      throw new UsageError('specify unit or --all option, not both');
+    // resolved.go Init.
+    if (ctx.flags.bool('all') && units.length > 0)
+      throw new UsageError('specifying unit names(s) with --all not supported');
+    if (!ctx.flags.bool('all') && units.length === 0) throw new UsageError('no unit specified');
+    const bad = units.find((u) => !UNIT_NAME.test(u));
+    if (bad !== undefined) throw new UsageError(`unit name ${goQuote(bad)} not valid`);
     return changeModel(ctx, (sim) => {
       const targets = ctx.flags.bool('all') ? sim.unitsInError().map((e) => e.unit) : units;
       for (const unit of targets) sim.resolve(unit, !ctx.flags.bool('no-retry'));
@@ -277,8 +297,14 @@ const showTask: Verb = {
   run(ctx) {
     const format = formatOf(ctx.flags, 'plain', ['plain', 'yaml', 'json']);
     const [id, ...extra] = ctx.flags.args;
+    // showtask.go Init: a task ID is a number or a (2.6-era) UUID (names.IsValidAction).
     if (id === undefined) throw new UsageError('no task ID specified');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    if (
+      extra.length === 0 &&
+      !/^(0|[1-9][0-9]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.test(id)
+    )
+      throw new UsageError(`task ID ${goQuote(id)} not valid`);
+    checkEmpty(extra);
     return readModel(ctx, (sim) => {
       const record = sim.state.actions[id];
       // showtask.go: fetchResult's NotFoundf("task %v").

@@ -9,7 +9,7 @@ import { actionVerbs } from './actions.js';
 import type { JujuIO, Verb } from './context.js';
 import { deployVerbs } from './deploy.js';
 import { envVerbs } from './env.js';
-import { Flags, parseFlags, UsageError } from './flags.js';
+import { Flags, goQuote, parseFlags, UsageError } from './flags.js';
 import { logVerbs } from './logs.js';
 import { modelVerbs, readAllStdin, readStdinLine } from './models.js';
 import { relationVerbs } from './relations.js';
@@ -133,7 +133,7 @@ function unknown(io: JujuIO, name: string): number {
     .filter((x) => x.d <= 3)
     .sort((a, b) => a.d - b.d)[0];
   io.stderr(
-    `ERROR juju: ${JSON.stringify(name)} is not a juju command. See "juju --help".${near ? `\n\nDid you mean:\n\t${near.v}` : ''}\n`,
+    `ERROR juju: ${goQuote(name)} is not a juju command. See "juju --help".${near ? `\n\nDid you mean:\n\t${near.v}` : ''}\n`,
   );
   return 2;
 }

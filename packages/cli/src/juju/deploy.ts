@@ -1,7 +1,10 @@
 /**
  * Application verbs: `deploy`, `refresh`, `add-unit`, `remove-unit`, `remove-application`
  * (juju/juju cmd/juju/application/deploy.go, refresh.go, addunit.go, removeunit.go,
- * removeapplication.go), on local `.charm` files only: the simulator has no Charmhub.
+ * removeapplication.go), on local `.charm` files only: the simulator has no Charmhub. Their usage errors
+ * are those files' Init texts (deploy.go; addunit.go UnitCommandBase and validateArgsByModelType;
+ * removeunit.go validateCAASRemoval and validateIAASRemoval; removeapplication.go Init), each a usage
+ * error (exit 2) as juju checks them before connecting.
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -9,7 +12,13 @@ import { readCharmFile, SimError } from '@ops-ts/sim';
 import { configArgs } from '../sim/common.js';
 import { openModel } from '../sim/session.js';
 import { changeModel, type Verb, type VerbContext } from './context.js';
-import { UsageError } from './flags.js';
+import { checkEmpty, goQuote, UsageError } from './flags.js';
+
+/** names.IsValidApplication (juju/names application.go): words of letters and digits, joined by `-`, none all digits. */
+export const APP_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/;
+
+/** names.IsValidUnit (juju/names unit.go): `<application>/<number>`. */
+export const UNIT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*\/(0|[1-9][0-9]*)$/;
 
 /** A path from the command line, resolved from the working directory. */
 export function pathArg(ctx: VerbContext, path: string): string {
@@ -64,13 +73,17 @@ const deploy: Verb = {
     if (ctx.flags.has('overlay'))
       throw new SimError('--overlay is for bundles, which the simulator does not deploy');
     if (ctx.flags.bool('dry-run')) throw new SimError('--dry-run is not offered by the simulator');
-    if (charm === undefined) throw new UsageError('no charm name specified');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    // deploy.go Init.
+    if (charm === undefined) throw new UsageError('no charm or bundle specified');
+    checkEmpty(extra);
+    if (app !== undefined && !APP_NAME.test(app))
+      throw new UsageError(`invalid application name ${goQuote(app)}`);
     // deploy.go: a local charm has no channel or revision to choose.
     if (ctx.flags.has('revision'))
       throw new SimError('--revision can only be used with charms from Charmhub');
     const numUnits = ctx.flags.int('num-units', 1);
-    if (numUnits < 0) throw new UsageError('--num-units must be a positive integer');
+    // addunit.go UnitCommandBase.Init, which deploy shares.
+    if (numUnits < 1) throw new UsageError('--num-units must be a positive integer');
     const path = localCharm(ctx, charm);
     const info = readCharmFile(path);
     const name = app ?? info.name;
@@ -125,7 +138,7 @@ const refresh: Verb = {
   run(ctx) {
     const [app, ...extra] = ctx.flags.args;
     if (app === undefined) throw new UsageError('no application specified');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    checkEmpty(extra);
     const charm = ctx.flags.string('path');
     if (charm === undefined)
       throw new SimError('the simulator refreshes from local charms only: give the new .charm with --path');
@@ -156,7 +169,7 @@ const addUnit: Verb = {
   run(ctx) {
     const [app, ...extra] = ctx.flags.args;
     if (app === undefined) throw new UsageError('no application specified');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    checkEmpty(extra);
     const count = ctx.flags.int('num-units', 1);
     if (count < 1) throw new UsageError('--num-units must be a positive integer');
     return changeModel(ctx, (sim) => {
@@ -197,12 +210,12 @@ const removeUnit: Verb = {
         if (names.length === 0) throw new UsageError('no application specified');
         if (names.length !== 1) throw new UsageError('only single application supported');
         const [app = ''] = names;
-        if (/^[a-z][a-z0-9-]*\/\d+$/.test(app))
+        // The message ends with a newline in removeunit.go, so juju prints an empty line after it.
+        if (UNIT_NAME.test(app))
           throw new UsageError(
-            'k8s models do not support removing named units.\nInstead specify an application with --num-units.',
+            'k8s models do not support removing named units.\nInstead specify an application with --num-units.\n',
           );
-        if (!/^[a-z][a-z0-9]*(-[a-z0-9]*[a-z][a-z0-9]*)*$/.test(app))
-          throw new UsageError(`application name ${JSON.stringify(app)} not valid`);
+        if (!APP_NAME.test(app)) throw new UsageError(`application name ${goQuote(app)} not valid`);
         if (numUnits <= 0)
           throw new UsageError('specify the number of units (> 0) to remove using --num-units');
         const scale = sim.scaleDown(app, numUnits, force);
@@ -211,8 +224,7 @@ const removeUnit: Verb = {
       }
       if (numUnits !== 0) throw new UsageError('--num-units for non k8s models not valid');
       if (names.length === 0) throw new UsageError('no units specified');
-      for (const n of names)
-        if (!/^[a-z][a-z0-9-]*\/\d+$/.test(n)) throw new UsageError(`invalid unit name ${JSON.stringify(n)}`);
+      for (const n of names) if (!UNIT_NAME.test(n)) throw new UsageError(`invalid unit name ${goQuote(n)}`);
       let failed = false;
       const present: string[] = [];
       for (const n of names) {
@@ -248,7 +260,7 @@ const removeApplication: Verb = {
     if (ctx.flags.bool('no-wait') && !ctx.flags.bool('force'))
       throw new UsageError('--no-wait without --force not valid');
     for (const a of apps)
-      if (!/^[a-z][a-z0-9-]*$/.test(a)) throw new UsageError(`invalid application name ${JSON.stringify(a)}`);
+      if (!APP_NAME.test(a)) throw new UsageError(`invalid application name ${goQuote(a)}`);
     return changeModel(ctx, (sim) => {
       let failed = false;
       for (const app of apps) {

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SIM_JUJU_VERSION } from '@ops-ts/sim';
 import type { Verb } from './context.js';
-import { UsageError } from './flags.js';
+import { checkEmpty } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf } from './output.js';
 
 /** A string quoted for a POSIX shell. */
@@ -53,8 +53,7 @@ const env: Verb = {
   modelFlag: false,
   flags: [],
   run(ctx) {
-    if (ctx.flags.args.length > 0)
-      throw new UsageError(`unrecognized args: ${JSON.stringify(ctx.flags.args)}`);
+    checkEmpty(ctx.flags.args);
     ctx.io.stdout(envLines(ctx.home, writeShim(ctx.home)));
     return 0;
   },

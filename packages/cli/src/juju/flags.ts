@@ -16,8 +16,45 @@ export interface FlagSpec {
   kind: FlagKind;
 }
 
-/** A command-line error juju reports with exit code 2 (bad flags, wrong arguments). */
+/**
+ * A command-line error juju reports with exit code 2: juju/cmd cmd.go Main exits 2 when flag parsing or a
+ * command's Init fails (handleCommandError) and 1 when Run fails.
+ */
 export class UsageError extends Error {}
+
+/** A string as Go's `%q` (strconv.Quote) prints it, for error texts that juju formats with `%q`. */
+export function goQuote(text: string): string {
+  const named: Record<string, string> = {
+    '\x07': '\\a',
+    '\b': '\\b',
+    '\f': '\\f',
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+    '\v': '\\v',
+    '"': '\\"',
+    '\\': '\\\\',
+  };
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const named1 = named[ch];
+    if (named1 !== undefined) out += named1;
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `"${out}"`;
+}
+
+/** A string list as Go's `%q` prints a `[]string`: `["a" "b"]`. */
+export function goQuoteList(items: readonly string[]): string {
+  return `[${items.map(goQuote).join(' ')}]`;
+}
+
+/** juju/cmd cmd.go CheckEmpty: arguments left over are a usage error. */
+export function checkEmpty(extra: readonly string[]): void {
+  if (extra.length > 0) throw new UsageError(`unrecognized args: ${goQuoteList(extra)}`);
+}
 
 /** A parsed command line: flag values by their first name, and the positional arguments. */
 export interface ParsedArgs {
@@ -29,54 +66,78 @@ function dashed(name: string): string {
   return name.length === 1 ? `-${name}` : `--${name}`;
 }
 
+/** Go's strconv.ParseBool, which gnuflag's bool flags use. */
+function parseBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
+}
+
+/** Go's strconv.ParseInt(text, 0, 64), which gnuflag's int flags use: sign, `0x`/`0o`/`0b`/`0` prefixes, `_`. */
+function parseInt0(text: string): number | undefined {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(text);
+  if (!m) return undefined;
+  const [, sign = '', digits = ''] = m;
+  // Underscores only between digits or after a base prefix (strconv underscoreOK).
+  if (digits.includes('_') && !/^(?:0[xXoObB]_?)?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*$/.test(digits))
+    return undefined;
+  const clean = digits.replace(/_/g, '');
+  const value = /^0[0-7]+$/.test(clean) ? Number.parseInt(clean, 8) : Number(clean.replace(/^0([oO])/, '0o'));
+  return Number.isNaN(value) ? undefined : sign === '-' ? -value : value;
+}
+
 /** Parses `argv` against `specs`; unknown flags and missing values throw {@link UsageError}. */
 export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]): ParsedArgs {
   const byName = new Map<string, FlagSpec>();
   for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
   const flags: ParsedArgs['flags'] = new Map();
   const args: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
+  const queue = [...argv];
+  for (let i = 0; i < queue.length; i++) {
+    const arg = queue[i] ?? '';
     if (arg === '--') {
-      args.push(...argv.slice(i + 1));
+      args.push(...queue.slice(i + 1));
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
       args.push(arg);
       continue;
     }
-    const body = arg.replace(/^--?/, '');
-    const eq = body.indexOf('=');
-    const name = eq >= 0 ? body.slice(0, eq) : body;
+    // gnuflag parseOne: `--name[=value]` is one flag; after a single dash the first letter is the flag
+    // and the rest its value (`-n3`, `-n=3`). Either form finds short and long names alike.
+    const long = arg.startsWith('--');
+    const body = arg.slice(long ? 2 : 1);
+    const eqAt = body.indexOf('=');
+    const name = long ? (eqAt >= 0 ? body.slice(0, eqAt) : body) : (Array.from(body)[0] ?? '');
+    const rest = long ? (eqAt >= 0 ? body.slice(eqAt) : '') : body.slice(name.length);
+    if (long && name === '') throw new UsageError(`empty option in argument ${goQuote(arg)}`);
     const spec = byName.get(name);
-    // gnuflag: one dash for one-letter names, two for the others.
-    if (!spec || (arg.startsWith('--') ? name.length === 1 : name.length !== 1)) {
-      throw new UsageError(
-        `option provided but not defined: ${arg.startsWith('--') ? `--${name}` : `-${name}`}`,
-      );
-    }
+    if (!spec) throw new UsageError(`option provided but not defined: ${dashed(name)}`);
     const key = spec.names.find((n) => n.length > 1) ?? spec.names[0] ?? name;
-    if (spec.kind === 'bool') {
-      const text = eq >= 0 ? body.slice(eq + 1) : 'true';
-      if (!['true', 'false', '1', '0'].includes(text))
-        throw new UsageError(`invalid value ${JSON.stringify(text)} for option ${dashed(name)}: parse error`);
-      flags.set(key, text === 'true' || text === '1');
+    if (spec.kind === 'bool' && !rest.startsWith('=')) {
+      flags.set(key, true);
+      // `-ab`: the letters after a boolean are more one-letter flags.
+      if (rest !== '') queue.splice(i + 1, 0, `-${rest}`);
       continue;
     }
     let value: string;
-    if (eq >= 0) value = body.slice(eq + 1);
+    if (rest !== '') value = rest.startsWith('=') ? rest.slice(1) : rest;
     else {
-      const next = argv[i + 1];
+      const next = queue[i + 1];
       if (next === undefined) throw new UsageError(`option needs an argument: ${dashed(name)}`);
       value = next;
       i++;
     }
-    if (spec.kind === 'int') {
-      if (!/^-?\d+$/.test(value))
-        throw new UsageError(
-          `invalid value ${JSON.stringify(value)} for option ${dashed(name)}: strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax`,
-        );
-      flags.set(key, Number(value));
+    const invalid = (why: string) =>
+      new UsageError(`invalid value ${goQuote(value)} for option ${dashed(name)}: ${why}`);
+    if (spec.kind === 'bool') {
+      const parsed = parseBool(value);
+      if (parsed === undefined) throw invalid(`strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`);
+      flags.set(key, parsed);
+    } else if (spec.kind === 'int') {
+      const parsed = parseInt0(value);
+      if (parsed === undefined) throw invalid(`strconv.ParseInt: parsing ${goQuote(value)}: invalid syntax`);
+      flags.set(key, parsed);
     } else if (spec.kind === 'list') {
       const previous = flags.get(key);
       flags.set(key, [...(Array.isArray(previous) ? previous : []), value]);
@@ -125,28 +186,41 @@ export class Flags {
   }
 }
 
-/** Checks a `--wait`/`--timeout` value is a Go duration (`60s`, `1m30s`, `500ms`); returns milliseconds. */
+/**
+ * Reads a `--wait`/`--timeout` value as Go's time.ParseDuration does (gnuflag DurationVar): `60s`, `1m30s`,
+ * `.5h`, `-2m`, `0`; returns milliseconds. Errors are gnuflag's `invalid value` with time's own reason.
+ */
 export function parseDuration(text: string, flag: string): number {
   const units: Record<string, number> = {
     ns: 1e-6,
     us: 1e-3,
     µs: 1e-3,
+    μs: 1e-3,
     ms: 1,
     s: 1000,
     m: 60_000,
     h: 3_600_000,
   };
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
+  const fail = (why: string) =>
+    new UsageError(`invalid value ${goQuote(text)} for option --${flag}: time: ${why}`);
+  let rest = text;
+  const negative = rest.startsWith('-');
+  if (negative || rest.startsWith('+')) rest = rest.slice(1);
+  if (rest === '0') return 0;
+  if (rest === '') throw fail(`invalid duration ${goQuote(text)}`);
   let total = 0;
-  let matched = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    total += Number(m[1]) * (units[m[2] ?? 's'] ?? 0);
-    matched = re.lastIndex;
+  while (rest !== '') {
+    const number = /^(\d*)(?:\.(\d*))?/.exec(rest);
+    const whole = number?.[1] ?? '';
+    const fraction = number?.[2] ?? '';
+    if (whole === '' && fraction === '') throw fail(`invalid duration ${goQuote(text)}`);
+    rest = rest.slice(number?.[0].length ?? 0);
+    const unit = /^[^0-9.]*/.exec(rest)?.[0] ?? '';
+    if (unit === '') throw fail(`missing unit in duration ${goQuote(text)}`);
+    const scale = units[unit];
+    if (scale === undefined) throw fail(`unknown unit ${goQuote(unit)} in duration ${goQuote(text)}`);
+    total += Number(`${whole || '0'}.${fraction || '0'}`) * scale;
+    rest = rest.slice(unit.length);
   }
-  if (text === '0') return 0;
-  if (matched === 0 || matched !== text.length)
-    throw new UsageError(
-      `invalid value ${JSON.stringify(text)} for option --${flag}: time: invalid duration ${JSON.stringify(text)}`,
-    );
-  return total;
+  return negative ? -total : total;
 }

@@ -5,9 +5,9 @@
  */
 import { SimError } from '@ops-ts/sim';
 import { readModel, type Verb } from './context.js';
-import { UsageError } from './flags.js';
+import { checkEmpty, goQuote, UsageError } from './flags.js';
 
-const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'];
+const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR'];
 
 /** juju's entity filters name `unit-app-0`, `application-app` or plain `app/0`, `app`. */
 function entity(name: string): string {
@@ -44,18 +44,21 @@ const debugLog: Verb = {
     { names: ['firehose'], kind: 'bool' },
   ],
   run(ctx) {
-    if (ctx.flags.args.length > 0)
-      throw new UsageError(`unrecognized args: ${JSON.stringify(ctx.flags.args)}`);
+    // debuglog.go Init, in its order: --level (loggo.ParseLevel, TRACE to ERROR), --tail with --no-tail,
+    // then no arguments.
+    const given = ctx.flags.string('level', '');
+    const upper = given.toUpperCase();
+    const level = upper === 'WARN' ? 'WARNING' : upper || 'TRACE';
+    if (!LEVELS.includes(level))
+      throw new UsageError(
+        `level value ${goQuote(given)} is not one of "TRACE", "DEBUG", "INFO", "WARNING", "ERROR"`,
+      );
     if (ctx.flags.bool('tail') && ctx.flags.bool('no-tail'))
       throw new UsageError('setting --tail and --no-tail not valid');
+    checkEmpty(ctx.flags.args);
     if (ctx.flags.list('include-module').length > 0 || ctx.flags.list('exclude-module').length > 0)
       throw new SimError(
         '--include-module and --exclude-module are not offered by the simulator: filter by entity',
-      );
-    const level = (ctx.flags.string('level') ?? 'TRACE').toUpperCase();
-    if (!LEVELS.includes(level))
-      throw new UsageError(
-        `level value ${JSON.stringify(ctx.flags.string('level'))} is not one of "TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"`,
       );
     return readModel(ctx, (sim) => {
       let lines = sim.debugLog({

@@ -18,7 +18,7 @@ import {
   setCurrentModel,
 } from '@ops-ts/sim';
 import { modelDir, modelNotFound, type Verb, type VerbContext } from './context.js';
-import { UsageError } from './flags.js';
+import { checkEmpty, goQuote, UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf } from './output.js';
 
 type ModelType = 'kubernetes' | 'machine';
@@ -94,7 +94,7 @@ const addModel: Verb = {
   async run(ctx) {
     const [name, cloudArg, ...extra] = ctx.flags.args;
     if (name === undefined) throw new UsageError('model name is required');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    checkEmpty(extra);
     checkModelName(name);
     const type = modelTypeOf(ctx.flags.string('type'), cloudArg);
     const dir = modelDir(ctx, name);
@@ -163,18 +163,19 @@ const switchVerb: Verb = {
   flags: [],
   run(ctx) {
     const [target, ...extra] = ctx.flags.args;
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    checkEmpty(extra);
     const current = currentModel(ctx.home);
     const qualified = (m: string | undefined) =>
       m ? `${SIM_CONTROLLER}:admin/${m}` : `${SIM_CONTROLLER} (controller)`;
     if (target === undefined) {
+      // switch.go Run; unknownSwitchTargetError below.
       if (!current) throw new SimError('no currently specified model');
       ctx.io.stdout(`${qualified(current)}\n`);
       return 0;
     }
     const name = target.replace(/^[^:]*:/, '').replace(/^[^/]*\//, '');
     if (name === '' || !listModels(ctx.home).includes(name))
-      throw new SimError(`${JSON.stringify(target)} is not the name of a model or controller`);
+      throw new SimError(`${goQuote(target)} is not the name of a model or controller`);
     setCurrentModel(ctx.home, name);
     ctx.io.stderr(`${qualified(current)} -> ${qualified(name)}\n`);
     return 0;
@@ -198,7 +199,7 @@ const destroyModel: Verb = {
   async run(ctx) {
     const [target, ...extra] = ctx.flags.args;
     if (target === undefined) throw new UsageError('no model specified');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    checkEmpty(extra);
     const name = target.replace(/^[^:]*:/, '').replace(/^[^/]*\//, '');
     const dir = modelDir(ctx, name);
     if (!new ModelStore(dir).exists()) throw modelNotFound(name);

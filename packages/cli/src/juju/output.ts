@@ -1,17 +1,19 @@
 /** juju's output formats: `--format yaml|json` (juju/cmd output.go FormatYaml, FormatJson) and tables. */
-import { SimError } from '@ops-ts/sim';
 import { stringify } from 'yaml';
-import type { FlagSpec, Flags } from './flags.js';
+import { type FlagSpec, type Flags, goQuote, UsageError } from './flags.js';
 
 /** The `--format` flag (`-o/--output` is juju's file flag, not offered). */
 export const FORMAT_FLAG: FlagSpec = { names: ['format'], kind: 'string' };
 
-/** Reads `--format`, checking it is one of `allowed` (juju: `invalid value "x" for option --format`). */
+/**
+ * Reads `--format`, checking it is one of `allowed`. juju/cmd output.go formatterValue.Set refuses others
+ * with `unknown format %q`, which gnuflag reports as a bad option value: a usage error, exit 2.
+ */
 export function formatOf(flags: Flags, fallback: string, allowed: readonly string[]): string {
   const format = flags.string('format', fallback);
   if (!allowed.includes(format))
-    throw new SimError(
-      `invalid value ${JSON.stringify(format)} for option --format: unknown format ${JSON.stringify(format)}`,
+    throw new UsageError(
+      `invalid value ${goQuote(format)} for option --format: unknown format ${goQuote(format)}`,
     );
   return format;
 }

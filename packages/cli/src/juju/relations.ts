@@ -1,13 +1,13 @@
 /**
- * `integrate`, `remove-relation` and `config` (juju/juju cmd/juju/application/integrate.go,
- * removerelation.go, config.go).
+ * `integrate`, `remove-relation`, `config` and `trust` (juju/juju cmd/juju/application/integrate.go,
+ * removerelation.go, config.go, trust.go), with those files' error texts.
  */
 import { parseKeyValues, SimError } from '@ops-ts/sim';
 import { configArgs } from '../sim/common.js';
 import { openModel } from '../sim/session.js';
 import { changeModel, readModel, type Verb } from './context.js';
 import { pathArg } from './deploy.js';
-import { UsageError } from './flags.js';
+import { goQuote, UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf } from './output.js';
 
 const integrate: Verb = {
@@ -19,6 +19,7 @@ const integrate: Verb = {
   flags: [{ names: ['via'], kind: 'string' }],
   run(ctx) {
     const [a, b, ...extra] = ctx.flags.args;
+    // integrate.go Init.
     if (a === undefined || b === undefined || extra.length > 0)
       throw new UsageError('an integration must involve two applications');
     if (ctx.flags.has('via'))
@@ -39,8 +40,10 @@ const removeRelation: Verb = {
   flags: [{ names: ['force'], kind: 'bool' }],
   run(ctx) {
     const [a, b, ...extra] = ctx.flags.args;
-    if (a === undefined || extra.length > 0 || (b === undefined && !/^\d+$/.test(a)))
-      throw new UsageError('a relation must involve two applications');
+    // removerelation.go Init: one argument is a relation id (strconv.Atoi, not negative).
+    if (a !== undefined && b === undefined && extra.length === 0 && !/^\+?\d+$/.test(a))
+      throw new UsageError(`relation ID ${goQuote(a)} not valid`);
+    if (a === undefined || extra.length > 0) throw new UsageError('a relation must involve two applications');
     return changeModel(ctx, (sim) => {
       sim.removeRelation(a, b);
       return 0;
@@ -66,7 +69,8 @@ const config: Verb = {
   ],
   run(ctx) {
     const [app, ...rest] = ctx.flags.args;
-    if (app === undefined) throw new UsageError('no application name specified');
+    // config.go Init and validateValues: the first argument must be the application.
+    if (app === undefined || app.includes('=')) throw new UsageError('no application name specified');
     const reset = ctx.flags
       .list('reset')
       .flatMap((r) => r.split(','))
@@ -74,6 +78,7 @@ const config: Verb = {
     const sets = rest.filter((r) => r.includes('='));
     const gets = rest.filter((r) => !r.includes('='));
     const file = ctx.flags.string('file');
+    // config.go validateValues.
     if (gets.length > 0 && (sets.length > 0 || reset.length > 0 || file !== undefined))
       throw new UsageError('cannot set and retrieve values simultaneously');
     if (gets.length > 1) throw new UsageError('can only retrieve a single value, or all values');
@@ -147,13 +152,19 @@ const trust: Verb = {
     { names: ['scope'], kind: 'string' },
   ],
   run(ctx) {
-    const [app, ...extra] = ctx.flags.args;
+    // trust.go Init: only the application is read.
+    const [app] = ctx.flags.args;
     if (app === undefined) throw new UsageError('no application name specified');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
-    const scope = ctx.flags.string('scope');
-    if (scope !== undefined && scope !== 'model' && scope !== 'cluster')
-      throw new UsageError(`scope ${JSON.stringify(scope)} not valid`);
+    const scope = ctx.flags.string('scope', '');
     return changeModel(ctx, (sim) => {
+      // trust.go Run: on k8s models granting trust needs --scope=cluster.
+      if (sim.state.model.type === 'kubernetes' && !ctx.flags.bool('remove')) {
+        if (scope === '')
+          throw new SimError(
+            "'juju trust' currently grants full access to the cluster itself.\nSet the scope to 'cluster' using '--scope=cluster' to confirm this choice.\n",
+          );
+        if (scope !== 'cluster') throw new SimError(`scope ${goQuote(scope)} not valid`);
+      }
       sim.setTrust(app, !ctx.flags.bool('remove'));
       return 0;
     });

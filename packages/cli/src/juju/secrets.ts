@@ -16,7 +16,7 @@ import {
 } from '@ops-ts/sim';
 import { changeModel, readModel, type Verb, type VerbContext } from './context.js';
 import { pathArg } from './deploy.js';
-import { UsageError } from './flags.js';
+import { checkEmpty, goQuote, UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf } from './output.js';
 
 /** Content from `--file PATH` (or `-`, stdin) and `k=v` arguments; the arguments win. */
@@ -52,7 +52,8 @@ function findSecret(sim: Simulator, ref: string): Secret {
   const id = ref.replace(/^secret:(\/\/[^/]+\/)?/, '');
   const secret =
     sim.state.secrets[id] ?? Object.values(sim.state.secrets).find((s) => isUser(s) && s.label === ref);
-  if (!secret) throw new SimError(`secret ${JSON.stringify(ref)} not found`);
+  // show.go Run: NotFoundf("secret %q") with the URI's ID, or the name as given.
+  if (!secret) throw new SimError(`secret ${goQuote(/^secret:/.test(ref) ? id : ref)} not found`);
   return secret;
 }
 
@@ -118,7 +119,8 @@ const addSecret: Verb = {
   ],
   run(ctx) {
     const [name, ...data] = ctx.flags.args;
-    if (name === undefined) throw new UsageError('missing secret name');
+    // add.go Init.
+    if (name === undefined) throw new UsageError('secret name needs to be supplied as the first argument');
     const values = content(ctx, data);
     if (Object.keys(values).length === 0) throw new UsageError('missing secret value or filename');
     return changeModel(ctx, (sim) => {
@@ -141,6 +143,7 @@ const updateSecret: Verb = {
   ],
   run(ctx) {
     const [ref, ...data] = ctx.flags.args;
+    // update.go Init.
     if (ref === undefined) throw new UsageError('missing secret URI');
     const values = content(ctx, data);
     const info = ctx.flags.string('info');
@@ -164,9 +167,10 @@ const grantSecret: Verb = {
   flags: [],
   run(ctx) {
     const [ref, apps, ...extra] = ctx.flags.args;
-    if (ref === undefined) throw new UsageError('missing secret URI');
-    if (apps === undefined) throw new UsageError('missing application name(s)');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    // grantrevoke.go Init.
+    if (ref === undefined || apps === undefined)
+      throw new UsageError('missing secret URI or application name');
+    checkEmpty(extra);
     return changeModel(ctx, (sim) => {
       sim.grantSecret(
         ref,
@@ -229,8 +233,14 @@ const showSecret: Verb = {
   run(ctx) {
     const format = formatOf(ctx.flags, 'yaml', ['yaml', 'json']);
     const [ref, ...extra] = ctx.flags.args;
-    if (ref === undefined) throw new UsageError('secret URI missing');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    // show.go Init.
+    if (ref === undefined) throw new UsageError('secret ID is required');
+    if (ctx.flags.bool('revisions') && ctx.flags.bool('reveal'))
+      throw new UsageError('specify either --revisions or --reveal but not both');
+    if (ctx.flags.bool('revisions') && ctx.flags.int('revision', 0) > 0)
+      throw new UsageError('specify either --revisions or --revision but not both');
+    if (ctx.flags.int('revision', 0) < 0) throw new UsageError('revision must be a positive integer');
+    checkEmpty(extra);
     return readModel(ctx, (sim) => {
       const secret = findSecret(sim, ref);
       const revision = ctx.flags.has('revision') ? ctx.flags.int('revision', 0) : undefined;
@@ -253,8 +263,9 @@ const removeSecret: Verb = {
   flags: [{ names: ['revision'], kind: 'int' }],
   run(ctx) {
     const [ref, ...extra] = ctx.flags.args;
+    // remove.go Init.
     if (ref === undefined) throw new UsageError('missing secret URI');
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    checkEmpty(extra);
     return changeModel(ctx, (sim) => {
       sim.removeSecret(ref, ctx.flags.has('revision') ? ctx.flags.int('revision', 0) : undefined);
       return 0;

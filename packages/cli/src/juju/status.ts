@@ -4,6 +4,7 @@
  */
 import { jujuRelations, renderJujuStatus, SimError } from '@ops-ts/sim';
 import { readModel, type Verb } from './context.js';
+import { UNIT_NAME } from './deploy.js';
 import { UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf } from './output.js';
 
@@ -72,9 +73,11 @@ const showUnit: Verb = {
   run(ctx) {
     const format = formatOf(ctx.flags, 'yaml', ['yaml', 'json']);
     const units = ctx.flags.args;
+    // showunit.go Init: every bad name in one error, unquoted.
     if (units.length === 0) throw new UsageError('an unit name must be supplied');
-    for (const u of units)
-      if (!/^[a-z][a-z0-9-]*\/\d+$/.test(u)) throw new UsageError(`invalid unit name ${JSON.stringify(u)}`);
+    const invalid = units.filter((u) => !UNIT_NAME.test(u));
+    if (invalid.length > 0)
+      throw new UsageError(`unit name${invalid.length === 1 ? '' : 's'} ${invalid.join(', ')} not valid`);
     return readModel(ctx, (sim) => {
       const endpoint = ctx.flags.string('endpoint');
       const doc = Object.fromEntries(

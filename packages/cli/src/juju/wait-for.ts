@@ -6,7 +6,8 @@
  */
 import { SimError, type Simulator } from '@ops-ts/sim';
 import { changeModel, type Verb } from './context.js';
-import { parseDuration, UsageError } from './flags.js';
+import { APP_NAME } from './deploy.js';
+import { checkEmpty, goQuote, parseDuration, UsageError } from './flags.js';
 
 type Scope = Record<string, string>;
 
@@ -80,8 +81,18 @@ const waitFor: Verb = {
           ? 'no entity kind specified'
           : `${JSON.stringify(kind)} is not offered by the simulator (application, unit or model)`,
       );
-    if (name === undefined) throw new UsageError(`no ${kind} name specified`);
-    if (extra.length > 0) throw new UsageError(`unrecognized args: ${JSON.stringify(extra)}`);
+    // waitfor/application.go Init; unit.go and model.go follow the same pattern.
+    if (name === undefined)
+      throw new UsageError(
+        kind === 'application'
+          ? 'application name must be supplied when waiting for an application'
+          : `no ${kind} name specified`,
+      );
+    if (kind === 'application' && extra.length > 0)
+      throw new UsageError('only one application name can be supplied as an argument to this command');
+    if (kind === 'application' && !APP_NAME.test(name))
+      throw new UsageError(`${goQuote(name)} is not valid application name`);
+    checkEmpty(extra);
     const timeout = ctx.flags.string('timeout');
     if (timeout !== undefined) parseDuration(timeout, 'timeout');
     const query = ctx.flags.string('query', DEFAULTS[kind] ?? '');
