@@ -57,6 +57,9 @@ import { type Task, TaskError, taskFromOutput } from './task.js';
 import { copyInto, tempRoot, which, withTempDir, writePrivate } from './temp-file.js';
 import { parseUnitInfo, type UnitInfo } from './unit-info.js';
 
+/** Config keys whose values are kept out of error messages. */
+const SECRET_LOOKING_KEY = /(secret|password|passwd|token|(^|[-_])key)([-_]|$)/i;
+
 /** Options of a `Juju` client. */
 export interface JujuOptions {
   /** The model to operate on (`[<controller>:][<user>/]<model>`); the CLI's current model when unset. */
@@ -133,6 +136,7 @@ export class Juju {
 
   /** Deploys a charm (a Charmhub name, or a local `.charm` path starting with `.` or `/`). */
   async deploy(charm: string, options: DeployOptions = {}): Promise<void> {
+    this.#hideSecretLooking(options.config);
     await this.#withJujuDir(async (stage) => {
       const resources = options.resources ? await stage.resources(options.resources) : undefined;
       await this.cliRaw(deployArgs(await stage.path(charm), { ...options, ...(resources && { resources }) }));
@@ -180,7 +184,17 @@ export class Juju {
     values: Readonly<Record<string, ConfigValue>>,
     options: { reset?: readonly string[] } = {},
   ): Promise<void> {
+    this.#hideSecretLooking(values);
     await this.cliRaw(configSetArgs(app, values, options.reset));
+  }
+
+  /**
+   * Config values go on juju's argv (as with jubilant), but those of keys that name a secret
+   * (`…-secret`, `password`, `token`, `…-key`) are redacted from this client's error messages.
+   */
+  #hideSecretLooking(values: Readonly<Record<string, ConfigValue>> | undefined): void {
+    for (const [key, value] of Object.entries(values ?? {}))
+      if (SECRET_LOOKING_KEY.test(key) && typeof value === 'string') this.#secretValues.add(value);
   }
 
   /** Resets config keys to their defaults. */

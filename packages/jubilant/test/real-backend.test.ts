@@ -457,6 +457,23 @@ describe('secret content', () => {
     await expect(juju.debugLog()).rejects.toThrow(REDACTED);
   });
 
+  it.each([
+    ['crowdstrike-client-secret', true],
+    ['admin-password', true],
+    ['api_token', true],
+    ['ssh-key', true],
+    ['keyboard-layout', false],
+    ['greeting', false],
+  ])('a config value of %s is redacted from errors: %s', async (key, hidden) => {
+    rec.reply('config', { code: 1, stderr: `ERROR option ${key}: bad value "s3cr3t-v4lue"\n` });
+    const e = (await rec
+      .juju()
+      .setConfig('app', { [key]: 's3cr3t-v4lue' })
+      .catch((err: unknown) => err)) as CLIError;
+    expect(e).toBeInstanceOf(CLIError);
+    expect(`${e.message} ${e.stderr}`.includes('s3cr3t-v4lue')).toBe(!hidden);
+  });
+
   it('a failed show-secret --reveal keeps its stdout out of the error', async () => {
     rec.reply('show-secret', {
       code: 1,
