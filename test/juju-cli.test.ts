@@ -477,6 +477,16 @@ describe('a Kubernetes model through ops-ts juju', () => {
     expect((await juju(['remove-unit', 'db'])).stderr).toBe(
       'ERROR specify the number of units (> 0) to remove using --num-units\n',
     );
+    // removeunit.go and addunit.go check the model type's rules before --no-wait and the unit count.
+    expect((await juju(['remove-unit', 'db', '--no-wait'])).stderr).toBe(
+      'ERROR specify the number of units (> 0) to remove using --num-units\n',
+    );
+    expect((await juju(['remove-unit', 'db', '--num-units', '1', '--no-wait'])).stderr).toBe(
+      'ERROR --no-wait without --force not valid\n',
+    );
+    expect((await juju(['add-unit', 'db', '--to', '0', '-n', '0'])).stderr).toBe(
+      'ERROR k8s models only support --num-units\n',
+    );
     expect((await ok('remove-unit', 'db', '--num-units', '1', '--no-prompt')).stderr).toBe(
       'scaling down to 1 units\n',
     );

@@ -171,11 +171,11 @@ const addUnit: Verb = {
     if (app === undefined) throw new UsageError('no application specified');
     checkEmpty(extra);
     const count = ctx.flags.int('num-units', 1);
-    if (count < 1) throw new UsageError('--num-units must be a positive integer');
     return changeModel(ctx, (sim) => {
-      // addunit.go validateArgsByModelType.
+      // addunit.go Init: validateArgsByModelType, then UnitCommandBase.Init (the unit count).
       if (sim.state.model.type === 'kubernetes' && (ctx.flags.has('to') || ctx.flags.has('attach-storage')))
         throw new UsageError('k8s models only support --num-units');
+      if (count < 1) throw new UsageError('--num-units must be a positive integer');
       sim.addUnit(app, count);
       return 0;
     });
@@ -197,10 +197,12 @@ const removeUnit: Verb = {
   ],
   run(ctx) {
     const names = ctx.flags.args;
-    if (ctx.flags.bool('no-wait') && !ctx.flags.bool('force'))
-      throw new UsageError('--no-wait without --force not valid');
     const force = ctx.flags.bool('force');
     const numUnits = ctx.flags.int('num-units', 0);
+    // removeunit.go Init: the model type's rules first, then --no-wait.
+    const noWaitAlone = () => {
+      if (ctx.flags.bool('no-wait') && !force) throw new UsageError('--no-wait without --force not valid');
+    };
     return changeModel(ctx, (sim) => {
       if (sim.state.model.type === 'kubernetes') {
         // removeunit.go validateCAASRemoval.
@@ -218,6 +220,7 @@ const removeUnit: Verb = {
         if (!APP_NAME.test(app)) throw new UsageError(`application name ${goQuote(app)} not valid`);
         if (numUnits <= 0)
           throw new UsageError('specify the number of units (> 0) to remove using --num-units');
+        noWaitAlone();
         const scale = sim.scaleDown(app, numUnits, force);
         ctx.io.stderr(`scaling down to ${scale} units\n`);
         return 0;
@@ -225,6 +228,7 @@ const removeUnit: Verb = {
       if (numUnits !== 0) throw new UsageError('--num-units for non k8s models not valid');
       if (names.length === 0) throw new UsageError('no units specified');
       for (const n of names) if (!UNIT_NAME.test(n)) throw new UsageError(`invalid unit name ${goQuote(n)}`);
+      noWaitAlone();
       let failed = false;
       const present: string[] = [];
       for (const n of names) {
