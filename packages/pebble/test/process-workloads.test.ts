@@ -2,7 +2,7 @@
 // + websockets, as a client that never ends stdin sees it) and the process service runner under a
 // supervising server (command split as plan.go ParseCommand, environment, working dir under the files
 // root, output kept as service log lines, restarts after exit, stop ends the process group).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,7 +153,7 @@ describe('process exec handler (cmdstate: the command runs for real)', () => {
   });
 });
 
-async function serviceServer() {
+async function serviceServer(logCapBytes?: number) {
   const dir = await tempDir();
   const root = join(dir, 'root');
   await mkdir(root, { recursive: true });
@@ -162,6 +162,7 @@ async function serviceServer() {
     filesRoot: root,
     logPath: (name) => join(logs, `${name}.log`),
     baseEnvironment: minimalEnvironment(),
+    ...(logCapBytes !== undefined && { logCapBytes }),
   });
   const fixture = await startPebble({
     filesRoot: root,
@@ -171,7 +172,7 @@ async function serviceServer() {
   });
   const log = (name: string) =>
     existsSync(join(logs, `${name}.log`)) ? readFileSync(join(logs, `${name}.log`), 'utf8') : '';
-  return { ...fixture, log, root };
+  return { ...fixture, log, root, logs };
 }
 
 describe('process service runner under a supervising server (servstate handlers.go startInternal)', () => {
@@ -202,6 +203,31 @@ describe('process service runner under a supervising server (servstate handlers.
     await client.stopServices(['web']);
     expect((await client.getServices(['web']))[0]?.current).toBe('inactive');
     await eventually(() => (alive(child) ? undefined : true), 'the group to die');
+    await server.shutdown();
+  });
+
+  it('a chatty service cannot fill the disk: its log rotates to <file>.1 past the cap', async () => {
+    const { client, logs, server } = await serviceServer(4096);
+    await client.addLayer('base', {
+      services: {
+        // 20 000 lines (~1 MB of log), then one long line with no newline at all.
+        chatty: {
+          override: 'replace',
+          command: `sh -c 'i=0; while [ $i -lt 20000 ]; do echo "line $i"; i=$((i+1)); done; head -c 200000 /dev/zero | tr "\\0" x'`,
+          'on-success': 'ignore',
+        },
+      },
+    });
+    await client.startServices(['chatty']).catch(() => {});
+    const current = join(logs, 'chatty.log');
+    await eventually(
+      () => (existsSync(current) && readFileSync(current, 'utf8').includes('exited') ? true : undefined),
+      'the service to exit',
+    );
+    const sizes = [current, `${current}.1`].map((f) => (existsSync(f) ? statSync(f).size : 0));
+    // Each file holds at most the cap plus the last write (a line, or 64 KiB of an unended one).
+    for (const size of sizes) expect(size).toBeLessThan(4096 + 70 * 1024);
+    expect(sizes[1]).toBeGreaterThan(0);
     await server.shutdown();
   });
 

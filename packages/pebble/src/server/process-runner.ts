@@ -7,11 +7,12 @@
  * needs privileges the host process does not have, so services run as its own user (noted in the log).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { serviceArgv } from '../command-split.js';
 import type { Service } from '../layer-types.js';
 import { containerPath, mapArgs, minimalEnvironment } from './container-paths.js';
+import { appendCapped } from './service-log-file.js';
 import type { ServiceExit, ServiceProcess, ServiceRunner } from './service-runner.js';
 
 /** Options of {@link ProcessServiceRunner}. */
@@ -20,6 +21,8 @@ export interface ProcessRunnerOptions {
   filesRoot: string;
   /** File each service's output is appended to. */
   logPath: (service: string) => string;
+  /** Size in bytes past which a service's log file is rotated to `<file>.1` (default 1 MiB). */
+  logCapBytes?: number;
   /** Variables every service gets under its plan's `environment` (default PATH, HOME, LANG). */
   baseEnvironment?: Readonly<Record<string, string>>;
   /** Called with each process started (pid = its process group), e.g. to record it for cleanup. */
@@ -29,16 +32,13 @@ export interface ProcessRunnerOptions {
 /** handlers.go failDelay: how long SIGKILL may take before the stop gives up. */
 const FAIL_DELAY_MS = 5000;
 
+/** Longest unterminated output kept before it is written as a line of its own. */
+const MAX_PENDING_CHARS = 64 * 1024;
+
 /** Lines of a stream, each stamped and prefixed as servicelog's FormatWriter does. */
-function lineWriter(path: string, service: string): (chunk: Buffer | null) => void {
+function lineWriter(path: string, service: string, cap?: number): (chunk: Buffer | null) => void {
   let pending = '';
-  const write = (text: string): void => {
-    try {
-      appendFileSync(path, text, { mode: 0o600 });
-    } catch {
-      // A log that cannot be written must not take the service down.
-    }
-  };
+  const write = (text: string): void => appendCapped(path, text, cap);
   return (chunk) => {
     if (chunk === null) {
       if (pending) write(`${new Date().toISOString()} [${service}] ${pending}\n`);
@@ -47,6 +47,11 @@ function lineWriter(path: string, service: string): (chunk: Buffer | null) => vo
     }
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
+    // Output that never ends a line must not grow in memory.
+    if (pending.length > MAX_PENDING_CHARS) {
+      lines.push(pending);
+      pending = '';
+    }
     const stamp = new Date().toISOString();
     if (lines.length > 0) write(lines.map((l) => `${stamp} [${service}] ${l}\n`).join(''));
   };
@@ -142,7 +147,7 @@ export class ProcessServiceRunner implements ServiceRunner {
     }
     const log = this.opts.logPath(name);
     mkdirSync(dirname(log), { recursive: true, mode: 0o700 });
-    const write = lineWriter(log, 'pebble');
+    const write = lineWriter(log, 'pebble', this.opts.logCapBytes);
     const who = service.user ?? service['user-id'] ?? service.group ?? service['group-id'];
     if (who !== undefined)
       write(
@@ -165,8 +170,8 @@ export class ProcessServiceRunner implements ServiceRunner {
       write(Buffer.from(`${error.message}\n`));
       throw error;
     });
-    const out = lineWriter(log, name);
-    const err = lineWriter(log, name);
+    const out = lineWriter(log, name, this.opts.logCapBytes);
+    const err = lineWriter(log, name, this.opts.logCapBytes);
     child.stdout?.on('data', out);
     child.stderr?.on('data', err);
     child.stdout?.on('end', () => out(null));
