@@ -38,7 +38,7 @@ function layer(serverPath: string): string {
       `    command: node ${serverPath}`,
       '    startup: enabled',
       // Long enough for the check to see the server gone before Pebble restarts it.
-      '    backoff-delay: 3s',
+      '    backoff-delay: 4s',
       '    kill-delay: 1s',
       'checks:',
       '  up:',
@@ -61,6 +61,8 @@ case "$hook" in
     api -XPOST http://localhost/v1/layers -d '${layer(serverPath)}' >/dev/null || exit 1
     api -XPOST http://localhost/v1/services -d '{"action":"replan","services":[]}' >/dev/null || exit 1
     status-set active "replanned" ;;
+  web-pebble-check-failed) status-set blocked "check $JUJU_PEBBLE_CHECK_NAME of $JUJU_WORKLOAD_NAME failed" ;;
+  web-pebble-check-recovered) status-set active "check $JUJU_PEBBLE_CHECK_NAME recovered" ;;
 esac
 `;
 }
@@ -151,6 +153,14 @@ describe('ops-ts sim --workloads real', () => {
       (await check())?.status === 'down' ? true : undefined,
     );
     expect((await check())?.failures).toBeGreaterThanOrEqual(2);
+    // The next command tells the charm, as Juju does when the perform-check change fails.
+    const failed = sim('wait');
+    expect(failed.stderr).toMatch(/^web\/0: web-pebble-check-failed ok/m);
+    expect(
+      JSON.parse(sim('status', '--format', 'json').stdout).applications.web.units['web/0'],
+    ).toMatchObject({
+      'workload-status': { current: 'blocked', message: 'check up of web failed' },
+    });
 
     // Pebble restarts it after backoff-delay; the check recovers.
     const second = await eventually('the restarted server', async () => {
@@ -161,6 +171,11 @@ describe('ops-ts sim --workloads real', () => {
     await eventually('the check to recover', async () =>
       (await check())?.status === 'up' ? true : undefined,
     );
+    const recovered = sim('wait');
+    expect(recovered.stderr).toMatch(/^web\/0: web-pebble-check-recovered ok/m);
+    expect(recovered.stderr).not.toMatch(/check-failed/);
+    // Nothing new since: no more check hooks.
+    expect(sim('wait').stderr).not.toMatch(/pebble-check/);
     const changes = (await client.getChanges({ select: 'all' })).map((c) => `${c.kind}:${c.status}`);
     expect(changes).toEqual(
       expect.arrayContaining(['perform-check:Error', 'recover-check:Done', 'perform-check:Doing']),

@@ -125,6 +125,8 @@ export interface AgentRecords {
   hostPorts?: Record<string, Record<string, Record<string, number>>>;
   /** The Pebble daemons of real-workload units, per unit and container. */
   pebbleDaemons?: Record<string, Record<string, PebbleDaemonRecord>>;
+  /** Last status (`up`/`down`) the charm was told of, per real-workload unit, container and check. */
+  checkStatus?: Record<string, Record<string, Record<string, 'up' | 'down'>>>;
   /** Stand-ins of removed units, still to be killed. */
   orphanWorkloads?: WorkloadProcess[];
   /** Machine models: the number of machines made so far (the next machine id). */

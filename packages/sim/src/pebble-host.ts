@@ -66,8 +66,11 @@ export class PebbleHost {
       // Real workloads: a long-lived daemon per container, checked (and restarted if dead) before every hook.
       for (const container of containers) {
         // A restarted container's Pebble is new and empty: Juju tells the charm with pebble-ready.
-        if (await daemons.ensure(unit, container))
+        if (await daemons.ensure(unit, container)) {
           enqueue(this.ctx, unit, { unit, hookName: `${container}-pebble-ready`, workloadName: container });
+          // A new Pebble's checks start afresh: nothing the charm was told about the old one's carries over.
+          delete this.ctx.sim.checkStatus?.[unit]?.[container];
+        }
       }
       this.#daemonUnits.add(unit);
       return;

@@ -11,6 +11,7 @@ import { relationReferenced } from './hook-queue.js';
 import type { HookRequest, HookResult, HookRunner } from './hook-runner.js';
 import type { PebbleHost } from './pebble-host.js';
 import { finaliseUnitRemoval } from './unit-lifecycle.js';
+import { queueCheckEvents } from './workloads/check-events.js';
 import type { Workloads } from './workloads/workloads.js';
 
 /** Progress of a settle, for the CLI's output. */
@@ -43,6 +44,8 @@ export function compareUnits(a: string, b: string): number {
 
 /** Runs hooks until none is runnable. */
 export async function settle(ctx: SimContext, deps: SchedulerDeps): Promise<void> {
+  // What real workloads' checks did since the last command: Juju would have told the charm by now.
+  await queueCheckEvents(ctx, deps.workloads.daemons);
   const running = new Map<string, Promise<void>>();
   let last = '';
   const pick = (): string | undefined => {

@@ -208,6 +208,18 @@ export class PebbleDaemons {
     }
   }
 
+  /** The daemon's checks and their status (`up`/`down`), or undefined when it does not answer. */
+  async checks(unit: string, container: string): Promise<Record<string, 'up' | 'down'> | undefined> {
+    const record = this.ctx.sim.pebbleDaemons?.[unit]?.[container];
+    if (!record) return undefined;
+    try {
+      const checks = await new Client({ socketPath: record.socket, timeout: 5 }).getChecks();
+      return Object.fromEntries(checks.map((c) => [c.name, c.status === 'down' ? 'down' : 'up'] as const));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Units that have daemons recorded. */
   units(): string[] {
     return Object.keys(this.ctx.sim.pebbleDaemons ?? {});

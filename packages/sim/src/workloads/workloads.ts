@@ -29,6 +29,7 @@ export function orphanUnitWorkloads(ctx: SimContext, unit: string): void {
   const daemons = Object.values(ctx.sim.pebbleDaemons?.[unit] ?? {});
   if (daemons.length > 0) ctx.sim.orphanWorkloads = [...(ctx.sim.orphanWorkloads ?? []), ...daemons];
   delete ctx.sim.pebbleDaemons?.[unit];
+  delete ctx.sim.checkStatus?.[unit];
   delete ctx.sim.hostPorts?.[unit];
 }
 
