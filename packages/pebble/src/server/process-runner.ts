@@ -48,9 +48,9 @@ function lineWriter(path: string, service: string, cap?: number): (chunk: Buffer
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
     // Output that never ends a line must not grow in memory.
-    if (pending.length > MAX_PENDING_CHARS) {
-      lines.push(pending);
-      pending = '';
+    while (pending.length > MAX_PENDING_CHARS) {
+      lines.push(pending.slice(0, MAX_PENDING_CHARS));
+      pending = pending.slice(MAX_PENDING_CHARS);
     }
     const stamp = new Date().toISOString();
     if (lines.length > 0) write(lines.map((l) => `${stamp} [${service}] ${l}\n`).join(''));
