@@ -25,6 +25,7 @@ export type { StateChange } from './changes.js';
 export { CommitError } from './commit.js';
 export { HelpRequested, RunError, UsageError } from './errors.js';
 export { formatOutput, type OutputFormat, type OutputValue, struct, toGoJson, toGoYaml } from './format.js';
+export { goQuote, goQuoteList } from './go-quote.js';
 export { GoTime } from './go-time.js';
 export {
   beginHook,

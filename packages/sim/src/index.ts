@@ -1,6 +1,8 @@
 // @ops-ts/sim: a local Juju model that runs packed charms as real processes.
 /** The model records the CLI prints (from @ops-ts/juju, re-exported so the CLI needs only this layer). */
 export type { ActionRecord, JsonObject, JsonValue, Secret } from '@ops-ts/juju';
+/** Go's `%q` quoting of juju's error texts (from @ops-ts/juju, for the CLI's juju verbs). */
+export { goQuote, goQuoteList } from '@ops-ts/juju';
 export { checkActionParams } from './action-params.js';
 export type {
   AgentRecords,

@@ -4,6 +4,10 @@
  * ones `-n value` or `-n=value`, booleans without a value (or `--flag=false`), flags anywhere among the
  * arguments, `--` ends them. A bad flag is a usage error: exit code 2 (juju/cmd cmd.go Main).
  */
+import { goQuote, goQuoteList } from '@ops-ts/sim';
+
+/** Go's `%q`, as juju quotes values in its errors (one implementation, in @ops-ts/juju). */
+export { goQuote, goQuoteList } from '@ops-ts/sim';
 
 /** How a flag takes its value. */
 export type FlagKind = 'bool' | 'string' | 'int' | 'list';
@@ -21,35 +25,6 @@ export interface FlagSpec {
  * command's Init fails (handleCommandError) and 1 when Run fails.
  */
 export class UsageError extends Error {}
-
-/** A string as Go's `%q` (strconv.Quote) prints it, for error texts that juju formats with `%q`. */
-export function goQuote(text: string): string {
-  const named: Record<string, string> = {
-    '\x07': '\\a',
-    '\b': '\\b',
-    '\f': '\\f',
-    '\n': '\\n',
-    '\r': '\\r',
-    '\t': '\\t',
-    '\v': '\\v',
-    '"': '\\"',
-    '\\': '\\\\',
-  };
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const named1 = named[ch];
-    if (named1 !== undefined) out += named1;
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `"${out}"`;
-}
-
-/** A string list as Go's `%q` prints a `[]string`: `["a" "b"]`. */
-export function goQuoteList(items: readonly string[]): string {
-  return `[${items.map(goQuote).join(' ')}]`;
-}
 
 /** juju/cmd cmd.go CheckEmpty: arguments left over are a usage error. */
 export function checkEmpty(extra: readonly string[]): void {
