@@ -4,20 +4,13 @@
 // integrated with the providers already deployed there as charms/opencti/README.md shows
 // (OPENCTI_IT_PROVIDERS, comma-separated applications or offers; default the README's names), and every
 // charm's image from OPENCTI_IT_IMAGES (comma-separated `resource=image` pairs).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { anyError } from '@ops-ts/jubilant';
 // @ts-expect-error: a plain-JavaScript build script without types
 import { buildFakeOpencti } from '../../stand-ins/fake-opencti/build.mjs';
 import type { IntegrationModel } from './integration-model.js';
-
-/** The stand-in provider charms and the platform endpoint each serves. */
-const STAND_INS: Readonly<Record<string, string>> = {
-  'opensearch-stand-in': 'opencti:opensearch-client',
-  'redis-stand-in': 'opencti:redis',
-  'rabbitmq-stand-in': 'opencti:amqp',
-  's3-stand-in': 'opencti:s3',
-  'ingress-stand-in': 'opencti:ingress',
-};
+import { OPENCTI_STAND_INS } from './sim-scenarios.js';
 
 /** The real providers the platform README deploys. */
 const REAL_PROVIDERS = 'opensearch,rabbitmq-k8s,redis-k8s,s3-integrator,traefik-k8s';
@@ -25,12 +18,19 @@ const REAL_PROVIDERS = 'opensearch,rabbitmq-k8s,redis-k8s,s3-integrator,traefik-
 /** The initial administrator's password (a user secret; never shown by the charm). */
 export const ADMIN_PASSWORD = 'it-admin-password';
 
-/** The deployed platform: where the simulator's fake OpenCTI keeps its users (undefined on a real model). */
+/** A user of the fake OpenCTI, as its state file keeps it. */
+export interface FakeOpenctiUser {
+  name: string;
+  account_status: string;
+  api_token: string;
+}
+
+/** The deployed platform. */
 export interface OpenctiPlatform {
-  /** The fake OpenCTI's state file (users and tokens), in the simulator only. */
-  readonly fakeState: string | undefined;
-  /** Applications the platform needs besides itself (removed after the test on a real model). */
+  /** Applications the platform needs besides itself. */
   readonly providers: readonly string[];
+  /** The users the fake OpenCTI holds (the simulator only: a real model's OpenCTI is not read). */
+  users(): FakeOpenctiUser[];
 }
 
 /**
@@ -65,7 +65,7 @@ export async function deployOpenctiPlatform(model: IntegrationModel): Promise<Op
     await juju.grantSecret(adminName, 'opencti');
     for (const provider of providers) await juju.integrate('opencti', provider);
   } else {
-    providers = Object.keys(STAND_INS);
+    providers = Object.keys(OPENCTI_STAND_INS);
     for (const name of providers) await juju.deploy(await model.pack(`stand-ins/${name}`), { app: name });
     const fake = join(model.scratch, 'fake-opencti.mjs');
     await buildFakeOpencti(fake);
@@ -86,8 +86,12 @@ export async function deployOpenctiPlatform(model: IntegrationModel): Promise<Op
       fakeState,
     );
     await juju.grantSecret(adminName, 'opencti');
-    for (const [name, endpoint] of Object.entries(STAND_INS)) await juju.integrate(endpoint, name);
+    for (const [name, endpoint] of Object.entries(OPENCTI_STAND_INS)) await juju.integrate(endpoint, name);
   }
   await juju.wait((s) => s.apps.opencti?.appStatus.current === 'active', { error: anyError, delay });
-  return { fakeState, providers };
+  const users = (): FakeOpenctiUser[] => {
+    if (!fakeState) throw new Error('the users of a real OpenCTI are not read by these tests');
+    return (JSON.parse(readFileSync(fakeState, 'utf8')) as { users: FakeOpenctiUser[] }).users;
+  };
+  return { providers, users };
 }

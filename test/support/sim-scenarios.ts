@@ -91,7 +91,8 @@ export const WEBSERVER: Scenario = {
   },
 };
 
-const OPENCTI_STAND_INS: Record<string, string> = {
+/** The stand-in provider charms of the OpenCTI platform (`stand-ins/`) and the platform endpoint each serves. */
+export const OPENCTI_STAND_INS: Readonly<Record<string, string>> = {
   'opensearch-stand-in': 'opencti:opensearch-client',
   'redis-stand-in': 'opencti:redis',
   'rabbitmq-stand-in': 'opencti:amqp',

@@ -3,7 +3,6 @@
 // OPS_TS_JUJU_BACKEND=real (see this charm's README). Deployed alone it waits for its configuration, then
 // for the platform; integrated it runs with its own OpenCTI token; un-related it stops and its user is
 // deactivated. No credential or token shows in status, relation data or the debug log.
-import { readFileSync } from 'node:fs';
 import { allActive, anyError } from '@ops-ts/jubilant';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useIntegrationModel } from '../../../test/support/integration-model.js';
@@ -28,11 +27,8 @@ const unitStatus = async () => (await juju.status()).apps[APP]?.units[`${APP}/0`
 
 /** The fake OpenCTI's users by name → account status and token (simulator only). */
 function fakeUsers(): Record<string, { status: string; token: string }> {
-  const state = JSON.parse(readFileSync(platform.fakeState ?? '', 'utf8')) as {
-    users: { name: string; account_status: string; api_token: string }[];
-  };
   return Object.fromEntries(
-    state.users.map((u) => [u.name, { status: u.account_status, token: u.api_token }]),
+    platform.users().map((u) => [u.name, { status: u.account_status, token: u.api_token }]),
   );
 }
 

@@ -3,7 +3,6 @@
 // service), on a real model with OPS_TS_JUJU_BACKEND=real (see this charm's README). Everything settles to
 // active; each connector gets the platform's URL and a token secret of its own; removing a relation stops
 // that connector and deactivates its user at once; no token reaches status, relation data or the log.
-import { readFileSync } from 'node:fs';
 import { allActive, anyError } from '@ops-ts/jubilant';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useIntegrationModel } from '../../../test/support/integration-model.js';
@@ -36,14 +35,6 @@ beforeAll(async () => {
   for (const name of NAMES) charms[name] = await model.pack(`charms/${name}`);
 }, 300_000);
 
-/** The fake OpenCTI's users (simulator only). */
-function fakeUsers(): { name: string; account_status: string; api_token: string }[] {
-  const state = JSON.parse(readFileSync(platform.fakeState ?? '', 'utf8')) as {
-    users: { name: string; account_status: string; api_token: string }[];
-  };
-  return state.users;
-}
-
 describe(`OpenCTI with its connectors on the ${juju.backend.name} backend`, {
   timeout: model.timeout,
 }, () => {
@@ -75,7 +66,7 @@ describe(`OpenCTI with its connectors on the ${juju.backend.name} backend`, {
     expect(new Set(ids).size).toBe(NAMES.length);
     if (!model.real) {
       // One active OpenCTI user per connector application, each with its own token.
-      const users = fakeUsers().filter((u) => u.name.startsWith('charm-connector-'));
+      const users = platform.users().filter((u) => u.name.startsWith('charm-connector-'));
       expect(Object.fromEntries(users.map((u) => [u.name, u.account_status]))).toEqual(
         Object.fromEntries(NAMES.map((n) => [`charm-connector-${n}`, 'Active'])),
       );
@@ -102,7 +93,7 @@ describe(`OpenCTI with its connectors on the ${juju.backend.name} backend`, {
     expect(status.apps[kept]?.appStatus.current).toBe('active');
     expect(status.apps.opencti?.appStatus.current).toBe('active');
     if (!model.real) {
-      const users = Object.fromEntries(fakeUsers().map((u) => [u.name, u.account_status]));
+      const users = Object.fromEntries(platform.users().map((u) => [u.name, u.account_status]));
       expect(users).toMatchObject({
         [`charm-connector-${gone}`]: 'Inactive',
         [`charm-connector-${kept}`]: 'Active',
@@ -117,6 +108,6 @@ describe(`OpenCTI with its connectors on the ${juju.backend.name} backend`, {
       await juju.debugLog({ limit: 5000 }),
     ]);
     expect(shown).not.toContain(ADMIN_PASSWORD);
-    if (!model.real) for (const u of fakeUsers()) expect(shown).not.toContain(u.api_token);
+    if (!model.real) for (const u of platform.users()) expect(shown).not.toContain(u.api_token);
   });
 });
