@@ -2,10 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MetadataError } from '@ops-ts/ops';
 import { type CharmDocuments, charmDocuments } from '@ops-ts/ops/runtime';
-import { parse } from 'yaml';
-
-/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
-const QUIET = { logLevel: 'error' } as const;
+import { parseUserYaml } from '@ops-ts/sim';
 
 /** A charm project on disk: its folder and its parsed `charmcraft.yaml`. */
 export interface CharmProject {
@@ -52,7 +49,7 @@ function readYaml(dir: string, file: string): Record<string, unknown> | undefine
   if (!existsSync(path)) return undefined;
   let doc: unknown;
   try {
-    doc = parse(readFileSync(path, 'utf8'), QUIET);
+    doc = parseUserYaml(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ProjectError(`${path} is not valid YAML: ${(error as Error).message}`);
   }

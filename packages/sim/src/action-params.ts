@@ -6,11 +6,9 @@
  */
 import type { JsonObject, JsonValue } from '@ops-ts/juju';
 import { type ParamSchema, schemaValidator } from '@ops-ts/ops/runtime';
-import { parse } from 'yaml';
-import { SimError } from './errors.js';
 
-/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
-const QUIET = { logLevel: 'error' } as const;
+import { SimError } from './errors.js';
+import { parseUserYaml } from './user-yaml.js';
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,7 +29,7 @@ function paramsSchema(spec: JsonObject): ParamSchema {
 function paramValue(text: string, prop: JsonValue | undefined): JsonValue {
   let value: JsonValue;
   try {
-    value = (parse(text, { ...QUIET, intAsBigInt: false }) as JsonValue | undefined) ?? '';
+    value = (parseUserYaml(text, { intAsBigInt: false }) as JsonValue | undefined) ?? '';
   } catch {
     value = text;
   }

@@ -3,11 +3,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ArchiveError, assertExtractable, readZip } from '@ops-ts/archive';
 import type { CharmInfo, ConfigOption, JsonObject } from '@ops-ts/juju';
-import { parse } from 'yaml';
-import { SimError } from './errors.js';
 
-/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
-const QUIET = { logLevel: 'error' } as const;
+import { SimError } from './errors.js';
+import { parseUserYaml } from './user-yaml.js';
 
 /** A charm file read and checked. */
 export interface CharmFile {
@@ -25,7 +23,7 @@ function isObject(value: unknown): value is JsonObject {
 
 function parseYaml(text: string, what: string, file: string): unknown {
   try {
-    return parse(text, QUIET);
+    return parseUserYaml(text);
   } catch (error) {
     throw new SimError(`${basename(file)}: invalid ${what}: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -3,11 +3,9 @@ import { resolve } from 'node:path';
 /** Operator config (`juju config app k=v`, `deploy --config`): parsing and checking against config.yaml. */
 import type { ConfigOption, JsonValue } from '@ops-ts/juju';
 import { parseSecretUri } from '@ops-ts/juju';
-import { parse } from 'yaml';
-import { SimError } from './errors.js';
 
-/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
-const QUIET = { logLevel: 'error' } as const;
+import { SimError } from './errors.js';
+import { parseUserYaml } from './user-yaml.js';
 
 /** Splits `k=v` arguments; a missing `=` is an error. */
 export function parseKeyValues(args: readonly string[], what = 'setting'): Record<string, string> {
@@ -59,7 +57,7 @@ export function parseSecretContent(args: readonly string[], cwd: string): Record
 export function parseSecretFile(text: string, source: string): Record<string, string> {
   let doc: unknown;
   try {
-    doc = parse(text, QUIET);
+    doc = parseUserYaml(text);
   } catch (error) {
     throw new SimError(
       `cannot read secret content from ${source}: ${(error as Error).message.split('\n')[0]}`,

@@ -4,6 +4,7 @@ export type { ActionRecord, JsonObject, JsonValue, Secret } from '@ops-ts/juju';
 /** Go's `%q` quoting of juju's error texts (from @ops-ts/juju, for the CLI's juju verbs). */
 export { goQuote, goQuoteList } from '@ops-ts/juju';
 export { checkActionParams } from './action-params.js';
+
 export type {
   AgentRecords,
   AppSource,
@@ -52,6 +53,7 @@ export { Simulator, type SimulatorOptions } from './simulator.js';
 export { installTools } from './tools/install-tools.js';
 export { JUJUC_SCRIPT } from './tools/jujuc-script.js';
 export { type ToolCall, type ToolHandler, type ToolReply, ToolServer } from './tools/tool-server.js';
+export { parseUserYaml } from './user-yaml.js';
 export type { DebugLogOptions } from './views/debug-log.js';
 export {
   baseOf,

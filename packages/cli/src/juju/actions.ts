@@ -6,16 +6,19 @@
  * command after the output ("the following task failed").
  */
 import { readFileSync } from 'node:fs';
-import { type ActionRecord, type JsonObject, type JsonValue, SimError, type Simulator } from '@ops-ts/sim';
-import { parse } from 'yaml';
+import {
+  type ActionRecord,
+  type JsonObject,
+  type JsonValue,
+  parseUserYaml,
+  SimError,
+  type Simulator,
+} from '@ops-ts/sim';
 import { changeModel, readModel, type Verb, type VerbContext } from './context.js';
 import { APP_NAME, pathArg, UNIT_NAME } from './deploy.js';
 import { checkEmpty, goQuote, parseDuration, UsageError } from './flags.js';
 import { FORMAT_FLAG, formatDocument, formatOf, goTime } from './output.js';
 import { execPlainOutput, plainOutput, type TaskDoc, taskDoc, writeTasks } from './task-output.js';
-
-/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
-const QUIET = { logLevel: 'error' } as const;
 
 /** A unit or `<application>/leader` (action package validUnitOrLeader). */
 const UNIT = /^([a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*)\/(0|[1-9][0-9]*|leader)$/;
@@ -62,7 +65,7 @@ function actionParams(ctx: VerbContext, args: readonly string[]): Record<string,
   if (file !== undefined) {
     let doc: unknown;
     try {
-      doc = parse(readFileSync(pathArg(ctx, file), 'utf8'), QUIET);
+      doc = parseUserYaml(readFileSync(pathArg(ctx, file), 'utf8'));
     } catch (error) {
       throw new SimError(`cannot read --params ${file}: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -90,7 +93,7 @@ function actionParams(ctx: VerbContext, args: readonly string[]): Record<string,
       let value: JsonValue = text;
       if (!ctx.flags.bool('string-args')) {
         try {
-          value = (parse(text, QUIET) as JsonValue | undefined) ?? '';
+          value = (parseUserYaml(text) as JsonValue | undefined) ?? '';
         } catch {
           value = text;
         }

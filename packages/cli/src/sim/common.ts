@@ -2,13 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Simulator } from '@ops-ts/sim';
-import { parseKeyValues, SimError } from '@ops-ts/sim';
+import { parseKeyValues, parseUserYaml, SimError } from '@ops-ts/sim';
 import type { Command } from 'commander';
-import { parse } from 'yaml';
 import type { ModelOptions, Opener } from './session.js';
-
-/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
-const QUIET = { logLevel: 'error' } as const;
 
 /** What the subcommands are built with. */
 export interface CommandEnv {
@@ -85,7 +81,7 @@ export function configArgs(
     }
     let doc: unknown;
     try {
-      doc = parse(readFileSync(pathFrom(env, arg), 'utf8'), QUIET);
+      doc = parseUserYaml(readFileSync(pathFrom(env, arg), 'utf8'));
     } catch (error) {
       throw new SimError(`cannot read config file ${arg}: ${(error as Error).message.split('\n')[0]}`);
     }

@@ -1,12 +1,8 @@
 /** `sim run-script <file.yaml>`: plays a list of `sim` steps against one model. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SimError } from '@ops-ts/sim';
+import { parseUserYaml, SimError } from '@ops-ts/sim';
 import type { Command } from 'commander';
-import { parse } from 'yaml';
-
-/** YAML from users: a bad tag or directive is the value's problem, not a Node warning on stderr. */
-const QUIET = { logLevel: 'error' } as const;
 
 /**
  * Splits a step written as one line into argv: whitespace separates, single and double quotes group,
@@ -41,7 +37,7 @@ export function splitArgs(line: string): string[] {
 export function readScript(file: string): { steps: string[][]; baseDir: string } {
   let doc: unknown;
   try {
-    doc = parse(readFileSync(file, 'utf8'), QUIET);
+    doc = parseUserYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new SimError(`cannot read script ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
