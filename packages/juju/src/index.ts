@@ -53,4 +53,5 @@ export type { BagDelta, PendingChanges } from './pending.js';
 export { runTool } from './run-tool.js';
 export type * from './state.js';
 export type { ToolResult } from './tool.js';
+export { DEFAULT_TOOL_FAILURE, toolFailure } from './tool.js';
 export { TOOL_NAMES, TOOLS } from './tools/index.js';

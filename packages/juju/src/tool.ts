@@ -68,6 +68,17 @@ export interface Tool {
 /** Thrown by {@link ToolIO.stdin} when no stdin was supplied. */
 export class StdinRequired extends Error {}
 
+/**
+ * What a hook tool prints when it cannot reach the unit agent (juju/juju worker/uniter jujuc over a
+ * closed API connection): the default text of an injected tool failure.
+ */
+export const DEFAULT_TOOL_FAILURE = 'connection is shut down';
+
+/** A failed hook-tool call as Juju reports it: `ERROR <message>` on stderr and the exit code (1). */
+export function toolFailure(message: string, exitCode = 1): ToolResult {
+  return { stdout: '', stderr: `ERROR ${message}\n`, exitCode };
+}
+
 /** Defines a tool from its spec. */
 export function defineTool<T>(spec: ToolSpec<T>): Tool {
   return { name: spec.name, execute: (ctx, args, io) => executeSpec(spec, ctx, args, io) };
@@ -116,9 +127,9 @@ function executeSpec<T>(
   } catch (err) {
     if (err instanceof HelpRequested) return { stdout: helpText(spec, defs), stderr: '', exitCode: 0 };
     if (err instanceof UsageError || err instanceof RunError) {
-      return { stdout: '', stderr: `ERROR ${err.message}\n`, exitCode: err.exitCode };
+      return toolFailure(err.message, err.exitCode);
     }
-    if (err instanceof StdinRequired) return { stdout: '', stderr: `ERROR ${err.message}\n`, exitCode: 1 };
+    if (err instanceof StdinRequired) return toolFailure(err.message);
     // A bug in a tool: Juju reports a panic with exit code 3.
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return { stdout: '', stderr: `panic: ${message}\n`, exitCode: 3 };

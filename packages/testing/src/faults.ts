@@ -3,8 +3,10 @@
  * the connection or never answer, at a given call position. Juju discards a failed hook's buffered changes
  * and retries it; these let a test check that a charm keeps that promise at every point it can fail.
  */
+
+import { DEFAULT_TOOL_FAILURE, toolFailure } from '@ops-ts/juju';
 import type { ToolResult } from '@ops-ts/ops/runtime';
-import type { RequestInterceptor } from '@ops-ts/pebble/server';
+import { type RequestInterceptor, sendError } from '@ops-ts/pebble/server';
 
 /** A hook-tool call that fails (exit 1, Juju-like stderr) or hangs (the unit agent kills the hook). */
 export interface ToolFault {
@@ -47,8 +49,8 @@ export interface FaultHit {
   readonly position: number;
 }
 
-/** What Juju prints when a hook tool cannot reach the unit agent (juju/juju worker/uniter jujuc). */
-export const DEFAULT_TOOL_FAILURE = 'connection is shut down';
+/** The default text of a failing tool call (`connection is shut down`), from @ops-ts/juju. */
+export { DEFAULT_TOOL_FAILURE } from '@ops-ts/juju';
 
 /** A hook-tool fault (`toolFault({ tool: 'relation-set', call: 1, effect: 'fail' })`). */
 export function toolFault(init: Omit<ToolFault, 'kind'>): ToolFault {
@@ -95,7 +97,7 @@ export class FaultPlan {
         this.killed = tool;
         throw new HookKilledError(`${tool} hung (fault injected); the hook was killed`);
       }
-      return { stdout: '', stderr: `ERROR ${fault.message ?? DEFAULT_TOOL_FAILURE}\n`, exitCode: 1 };
+      return toolFailure(fault.message ?? DEFAULT_TOOL_FAILURE);
     }
     return undefined;
   }
@@ -118,23 +120,12 @@ export class FaultPlan {
         if (fault.request !== undefined && fault.request !== position) continue;
         this.hits.push({ fault, target: `${req.method} ${req.url}`, position });
         if (fault.effect === 'refuse') req.socket.destroy();
-        else if (fault.effect === 'error') answerError(res, fault.status ?? 500);
+        else if (fault.effect === 'error')
+          sendError(res, fault.status ?? 500, 'fault injected by the testing kit');
         // `timeout`: the request is left unanswered until the client's own timeout ends it.
         return true;
       }
       return false;
     };
   }
-}
-
-/** An error response in Pebble's envelope. */
-function answerError(res: Parameters<RequestInterceptor>[1], status: number): void {
-  const body = JSON.stringify({
-    type: 'error',
-    'status-code': status,
-    status: status === 500 ? 'Internal Server Error' : 'Error',
-    result: { message: 'fault injected by the testing kit' },
-  });
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
 }

@@ -14,6 +14,8 @@ export {
 } from './check-runner.js';
 export { containerPath, mapArgs, minimalEnvironment } from './container-paths.js';
 export type { ExecHandler, ExecLookup, ExecRequest, ExecResult } from './exec-types.js';
+/** Pebble's error envelope, for request interceptors that answer in Pebble's place. */
+export { sendError } from './http-io.js';
 export type { NoticeInput } from './notice-store.js';
 export type { PebbleServerOptions, RequestInterceptor } from './pebble-server.js';
 export { PebbleServer } from './pebble-server.js';

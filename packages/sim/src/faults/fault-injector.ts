@@ -4,13 +4,13 @@
  * read live from the model, and their hit counts are saved with it after the hook.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { unitApp } from '@ops-ts/juju';
-import type { RequestInterceptor } from '@ops-ts/pebble/server';
+import { DEFAULT_TOOL_FAILURE, toolFailure, unitApp } from '@ops-ts/juju';
+import { type RequestInterceptor, sendError } from '@ops-ts/pebble/server';
 import { hookName } from '../agent-records.js';
 import type { SimContext } from '../context.js';
 import type { HookRequest } from '../hook-runner.js';
 import type { ToolReply } from '../tools/tool-server.js';
-import { DEFAULT_TOOL_FAILURE, type Fault, faultActive, parseRequestPattern } from './fault-spec.js';
+import { type Fault, faultActive, parseRequestPattern } from './fault-spec.js';
 
 /** A fault that fired: its id and what it hit. */
 export interface FaultHit {
@@ -65,7 +65,7 @@ export class HookFaults {
       const position = this.#counts.get(fault.id) ?? 0;
       this.hit(fault, `${tool} (call ${position}) ${fault.effect === 'hang' ? 'hung' : 'failed'}`);
       if (fault.effect === 'hang') return 'hang';
-      return { stdout: '', stderr: `ERROR ${fault.message ?? DEFAULT_TOOL_FAILURE}\n`, exitCode: 1 };
+      return toolFailure(fault.message ?? DEFAULT_TOOL_FAILURE);
     }
     return undefined;
   }
@@ -87,27 +87,12 @@ export class HookFaults {
       this.hit(fault, `pebble ${container} ${method} ${path}: ${effect}`);
       if (fault.effect === 'refuse') req.socket.destroy();
       else if (fault.effect === 'error')
-        answerError(res, status, fault.message ?? `fault ${fault.id} injected`);
+        sendError(res, status, fault.message ?? `fault ${fault.id} injected`);
       // `timeout`: left unanswered; the client's timeout (or the hook's) ends it.
       return true;
     }
     return false;
   }
-}
-
-/**
- * An error answer in Pebble's envelope (canonical/pebble internals/daemon/response.go: `type: error`,
- * `status-code`, `status`, `result.message`).
- */
-function answerError(res: ServerResponse, status: number, message: string): void {
-  const body = JSON.stringify({
-    type: 'error',
-    'status-code': status,
-    status: status === 500 ? 'Internal Server Error' : 'Error',
-    result: { message },
-  });
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
 }
 
 /** The model's faults for the hooks one simulator runs: which run each unit is in now. */

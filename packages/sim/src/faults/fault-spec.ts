@@ -6,11 +6,8 @@
 import { TOOL_NAMES } from '@ops-ts/juju';
 import { SimError } from '../errors.js';
 
-/**
- * What a failing hook tool prints when it cannot reach the unit agent (juju/juju
- * cmd/jujud/agent hook-tool client over a closed API connection): `ERROR connection is shut down`.
- */
-export const DEFAULT_TOOL_FAILURE = 'connection is shut down';
+/** The default text of a failing tool call (`connection is shut down`), from @ops-ts/juju. */
+export { DEFAULT_TOOL_FAILURE } from '@ops-ts/juju';
 
 /** Which hook runs a fault applies to (all filters must match; an unset one matches everything). */
 export interface FaultScope {
